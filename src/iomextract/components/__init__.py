@@ -1,0 +1,1 @@
+"""spaCy components of the iomextract pipeline, one factory a file."""

@@ -1,0 +1,126 @@
+"""PERSON candidates: names that the text marks as people.
+
+A run of capitalized words is a name when an honorific ("Mr.", "Amb.", "HE")
+or a job title ("Director General", "Chief of Mission") stands before it, a
+title follows it after a comma, a reporting verb ("said") stands next to it,
+or a photo credit ("©") introduces it.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..candidates import Candidate, word_positions
+from ..gazetteer import Gazetteer
+from ..geography import country_names
+from ..patterns import load
+
+PARTICLES = {"de", "da", "dos", "das", "do", "van", "von", "der", "den", "bin", "binti", "bint", "al", "el", "ibn", "la", "le", "di", "del", "ter", "abu"}
+
+
+@Language.factory("person_finder")
+def make_person_finder(nlp: Language, name: str):
+    return PersonFinder(nlp)
+
+
+class PersonFinder:
+    def __init__(self, nlp: Language):
+        self.titles = Gazetteer(nlp.tokenizer, ignore_case=True)
+        self.honorifics = Gazetteer(nlp.tokenizer)
+        self.verbs = Gazetteer(nlp.tokenizer, ignore_case=True)
+        self.countries = Gazetteer(nlp.tokenizer)
+
+    def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
+        rules = load("people.json", patterns_dir)
+        for title in rules.title_heads:
+            self.titles.add(title, title)
+        for honorific in rules.honorifics:
+            self.honorifics.add(honorific, honorific)
+        for verb in rules.reporting_verbs:
+            self.verbs.add(verb, verb)
+        for name in country_names(patterns_dir):
+            self.countries.add(name, name)
+        self.credit_markers = set(rules.credit_markers)
+        self.non_name_words = set(rules.non_name_words)
+
+    def __call__(self, doc: Doc) -> Doc:
+        positions = word_positions(doc)
+        words = [doc[i] for i in positions]
+        taken = set()
+        for k in range(len(words)):
+            if k in taken:
+                continue
+            name_end = self._name_end(words, k)
+            min_words = 2
+            cued = self._cued_before(words, k)
+            if cued == "honorific":
+                min_words = 1
+            if name_end - k < min_words:
+                continue
+            if cued in ("honorific", "title", "credit"):
+                source = "cued_person"
+            elif cued or self._cued_after(words, name_end):
+                source = "person"  # weaker cue: an ORG or PLACE over the same words wins
+            else:
+                continue
+            doc._.candidates.append(Candidate("PERSON", words[k].i, words[name_end - 1].i + 1, source, {}))
+            taken.update(range(k, name_end))
+        return doc
+
+    def _is_name_word(self, word) -> bool:
+        text = word.text
+        return (text[:1].isupper() and any(c.islower() for c in text) and text not in self.non_name_words
+                and text.replace("-", "").replace("'", "").isalpha() and self.countries.get(text) is None)
+
+    def _name_end(self, words, k) -> int:
+        """End (exclusive) of the name starting at k, or k when none does."""
+        if k >= len(words) or not self._is_name_word(words[k]):
+            return k
+        end = k + 1
+        while end < len(words) and end - k < 5:
+            word = words[end]
+            if self._is_name_word(word) and not words[end - 1].text.endswith(("’s", "'s")):
+                end += 1
+            elif word.lower_ in PARTICLES and end + 1 < len(words) and self._is_name_word(words[end + 1]):
+                end += 2
+            elif word.text == "-" and not words[end - 1].whitespace_ and end + 1 < len(words) \
+                    and self._is_name_word(words[end + 1]):
+                end += 2
+            else:
+                break
+            if words[end - 1].whitespace_.count("\n"):
+                break
+        return end
+
+    def _ends_at(self, gazetteer, words, k, max_words=5):
+        """True when a phrase of the gazetteer ends right before word k."""
+        for length in range(max_words, 0, -1):
+            if k - length >= 0 and gazetteer.key([w.text for w in words[k - length:k]]) in gazetteer.table:
+                return True
+        return False
+
+    def _cued_before(self, words, k):
+        if k == 0:
+            return None
+        if self._ends_at(self.honorifics, words, k):
+            return "honorific"
+        if self._ends_at(self.titles, words, k) and words[k - 1].text[:1].isupper():
+            return "title"
+        if self._ends_at(self.verbs, words, k, 2):
+            return "verb"
+        if words[k - 1].text in self.credit_markers or (k >= 2 and f"{words[k-2].text} {words[k-1].text}" in self.credit_markers):
+            return "credit"
+        return None
+
+    def _cued_after(self, words, end) -> bool:
+        if end >= len(words):
+            return False
+        if words[end].text == ",":
+            window = [w for w in words[end + 1:end + 7]]
+            for length in range(len(window), 0, -1):
+                for skip in range(0, len(window)):
+                    span = window[skip:skip + length]
+                    if len(span) == length and self.titles.key([w.text for w in span]) in self.titles.table:
+                        return True
+            return False
+        return bool(self.verbs.get(words[end].text))

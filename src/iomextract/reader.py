@@ -1,0 +1,108 @@
+"""Reads a release file into text: decoding, HTML to text, and refusing what is not a release."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+MAX_CHARACTERS = 2_000_000  # a press release is a few thousand; a 50 MB "release" is a mistake
+FALLBACK_ENCODING = "cp1252"
+BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header",
+              "footer", "ul", "ol", "table", "blockquote", "title", "figcaption", "nav"}
+SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
+
+
+class ReadError(Exception):
+    """A file that cannot be read as a release; the message names the reason."""
+
+
+@dataclass
+class SourceText:
+    text: str
+    sha256: str
+    encoding: str
+    source_format: str  # "text" or "html"
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+        self.title: list[str] = []
+        self.in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "title":
+            self.in_title = True
+        if tag in SKIPPED_TAGS and tag != "head":
+            self.skipping += 1
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+        if tag in SKIPPED_TAGS and tag != "head" and self.skipping:
+            self.skipping -= 1
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML page, one block element a line."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip() + "\n"
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    if not data.strip():
+        raise ReadError("empty file")
+    if b"\x00" in data[:8192]:
+        raise ReadError("binary file (NUL bytes), not a text release")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode(FALLBACK_ENCODING)
+    except UnicodeDecodeError as err:
+        raise ReadError(f"neither UTF-8 nor {FALLBACK_ENCODING} text (byte {err.start})") from err
+    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if control > len(text) / 100:
+        raise ReadError("binary file (control characters), not a text release")
+    return text, FALLBACK_ENCODING
+
+
+def read_source(path: str | Path) -> SourceText:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as err:
+        raise ReadError("file not found (removed during the run?)") from err
+    except OSError as err:
+        raise ReadError(f"cannot read: {err.strerror}") from err
+    text, encoding = decode(data, path.name)
+    source_format = "text"
+    if path.suffix.lower() in (".html", ".htm"):
+        text, source_format = html_to_text(text), "html"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_CHARACTERS:
+        raise ReadError(f"too large: {len(text):,} characters, over the {MAX_CHARACTERS:,} a release may have")
+    if not text.strip():
+        raise ReadError("no text")
+    return SourceText(text, hashlib.sha256(data).hexdigest(), encoding, source_format)
