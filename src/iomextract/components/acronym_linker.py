@@ -32,7 +32,7 @@ def matches_initials(short: str, long_words: list[str]) -> bool:
     if not letters or not initials or letters[0] != initials[0].upper():
         return False
     # every letter of the short form must be consumed in order by word initials (or letters inside a word)
-    joined = " ".join(w for w in long_words if w.lower() not in SKIPPED_WORDS)
+    joined = " ".join(long_words)
     position = 0
     for letter in letters:
         position = joined.upper().find(letter, position)
@@ -60,15 +60,23 @@ class AcronymLinker:
                         (cand.priority == current.priority and cand.start < current.start):
                     by_end[cand.end] = cand
         definitions: dict[str, Candidate] = {}
+        known = {doc[c.start:c.end].text for c in doc._.candidates if c.source == "known"}
         for end, long_form in by_end.items():
             if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
                 short = doc[end + 1].text
                 words = [t.text for t in doc[long_form.start:end] if not t.is_space]
                 if SHORT_FORM.match(short) and short != words[0] and matches_initials(short, words):
-                    long_form.attrs.setdefault("acronym", short)
-                    if long_form.attrs.get("acronym") != short and long_form.label == "ORG":
-                        continue
-                    definitions.setdefault(short, long_form)
+                    if not long_form.attrs.get("acronym"):
+                        long_form.attrs["acronym"] = short
+                    if long_form.attrs["acronym"] == short or long_form.label == "PLACE":
+                        definitions.setdefault(short, long_form)
+        # an acronym used without definition, spelling the initials of an ORG of the same text ("MFA")
+        for cand in by_end.values():
+            if cand.label == "ORG" and not cand.attrs.get("acronym"):
+                words = [t.text for t in doc[cand.start:cand.end] if not t.is_space]
+                initials = "".join(w[0] for w in words if w.lower() not in SKIPPED_WORDS and w[:1].isupper())
+                if len(initials) >= 3 and initials not in definitions and initials not in known:
+                    definitions[initials] = cand
         if not definitions:
             return doc
         for token in doc:
@@ -78,6 +86,7 @@ class AcronymLinker:
             attrs = dict(long_form.attrs)
             if long_form.label == "ORG":
                 attrs["acronym"] = token.text
+                long_form.attrs["acronym"] = token.text
             start = self._country_before(doc, token.i) if long_form.label == "ORG" else token.i
             doc._.candidates.append(Candidate(long_form.label, start, token.i + 1, "defined", attrs))
         return doc

@@ -95,7 +95,7 @@ class FigureFinder:
                 start -= q_length
                 break
         if unit is None:
-            unit = self._unit(words, end)
+            unit = self._unit(words, end) or self._unit_before(words, start)
         if YEAR_LIKE.match(text) and (unit is None or unit == "%") and length == 1:
             return None  # a bare year-like number is the date finder's
         if length == 1 and not NUMBER.match(text) and unit is None:
@@ -115,7 +115,7 @@ class FigureFinder:
             if is_capitalized(before) and not before.is_sent_start and before.lower_ not in self.rules.qualifiers \
                     and before.text not in self.rules.currencies and not words[k].is_sent_start:
                 return True  # "SDG 10", "Article 13", "TICAD 7"
-            if before.lower_ == "in" and k >= 2 and self._number(words, k - 2):
+            if before.lower_ == "in" and k >= 2 and (self._number(words, k - 2) or words[k - 2].lower_ == "one"):
                 return True  # "one in seven"
         if k + 1 < len(words) and NUMBER.match(text) and NUMBER.match(words[k + 1].text):
             return True  # digit groups of a phone number
@@ -128,12 +128,28 @@ class FigureFinder:
         unit_words = []
         for word in words[k:k + self.rules.max_unit_words]:
             lower = word.lower_
-            if word.is_punct or word.like_num or lower in self.stop_words or word.is_space:
+            if word.is_punct or word.like_num or lower in self.stop_words or word.is_space or word.is_sent_start:
                 break
             unit_words.append(word)
             if lower in self.plurals or _looks_plural(word.text):
                 return " ".join(w.text for w in unit_words)
         return None
+
+
+    def _unit_before(self, words, start):
+        """"the number of member states to 165": the counted noun named before the number."""
+        window = [w.lower_ for w in words[max(0, start - 8):start]]
+        if "number" not in window or window[-1] not in ("to", "at", "is", "was", "of", "reached", "stands"):
+            return None
+        after_number = window[len(window) - window[::-1].index("number"):]
+        if after_number[:1] != ["of"]:
+            return None
+        unit_words = []
+        for word in words[start - len(after_number) + 1:start - 1]:
+            if word.lower_ in self.stop_words or word.is_punct:
+                break
+            unit_words.append(word.text)
+        return " ".join(unit_words) or None
 
 
 def _looks_plural(text: str) -> bool:

@@ -51,7 +51,7 @@ class OrgFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         positions = word_positions(doc)
-        found = list(self.known.find(doc, positions))
+        found = [hit for hit in self.known.find(doc, positions) if not _in_caps_heading(doc, *hit[:2])]
         for start, end, payload in found:
             doc._.candidates.append(Candidate("ORG", start, end, "known", dict(payload)))
         for start, end, payload in found:
@@ -133,12 +133,14 @@ class OrgFinder:
                 continue
             last = head_at[-1]
             end_k = last
-            if last + 1 < len(words) and words[last + 1] in ("of", "for", "on", "in"):
+            if last + 1 < len(words) and words[last + 1] in ("of", "for", "on"):
                 end_k = len(words) - 1
                 for k in range(last + 2, len(words) - 1):
-                    if words[k] == "and" and (self.known.get(words[k + 1]) or words[k + 1].isupper()):
+                    if words[k] == "in" or (words[k] == "and" and (self.known.get(words[k + 1]) or words[k + 1].isupper())):
                         end_k = k - 1
                         break
+            elif last + 2 < len(words) and words[last + 1] == "-":
+                end_k = last + 2  # "Working Group-Kenya"
             elif last == 0 and words[0] not in self.heads:
                 continue
             while end_k > 0 and not self._is_name_word(doc[run[end_k]]):
@@ -146,3 +148,11 @@ class OrgFinder:
             if end_k == 0 and len(words) == 1 and words[0] in self.heads:
                 continue  # a bare head word ("Office") is no name
             yield run[0], run[end_k] + 1
+
+
+def _in_caps_heading(doc: Doc, start: int, end: int) -> bool:
+    """An all-capitals word next to other all-capitals words: "WHO WE ARE" is a heading."""
+    if not doc[start:end].text.isupper():
+        return False
+    neighbours = [doc[i] for i in (start - 1, end) if 0 <= i < len(doc) and doc[i].is_alpha]
+    return any(t.text.isupper() and len(t) > 1 for t in neighbours)

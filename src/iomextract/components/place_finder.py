@@ -115,13 +115,14 @@ class PlaceFinder:
                     taken.update(run[:m])
                     break
             else:
-                if len(run) == 2 and doc[run[1]].text in self.shapes.country_shape_heads:
+                if len(run) >= 2 and doc[run[1]].text in self.shapes.country_shape_heads:
+                    # a country name with a typo ("Solvak Republic"): closest country name
                     text = doc[run[0]:run[1] + 1].text
                     close = difflib.get_close_matches(text, list(self.country_by_name), n=1, cutoff=0.85)
                     if close:
                         out.append(Candidate("PLACE", run[0], run[1] + 1, "country",
                                              {"kind": "country", "country": self.country_by_name[close[0]]}))
-                        taken.update(run)
+                        taken.update(run[:2])
         # a named camp or site is later called by its first word: "Jamhuri Showground" ... "Jamhuri"
         short_forms = {doc[c.start].text: c.attrs for c in out if c.source == "camp" and c.end - c.start > 1}
         for i in positions:
