@@ -9,16 +9,8 @@ SCHEMA_VERSION = "1"
 
 Qualifier = Literal["exact", "over", "under", "about"]
 PlaceKind = Literal["country", "city", "region", "camp", "facility", "continent", "sea"]
-Attribute = Literal[
-    "founded",
-    "member_since",
-    "member_state_count",
-    "observer_state_count",
-    "country_presence_count",
-    "staff_count",
-    "office",
-    "role",
-]
+# Claim attributes are defined by patterns/claims.jsonl (see GUIDELINES.md for the standard set).
+Attribute = Annotated[str, Field(pattern=r"^[a-z][a-z_]*$")]
 
 
 class Record(BaseModel):

@@ -43,12 +43,16 @@ class CountryAlias(Rule):
 
 
 class ClaimRule(Rule):
+    """One way a claim is stated. ``value`` says which entity fills the value slot."""
     attribute: str
-    subject: Literal["org", "office", "country", "person", "context"]
-    triggers: list[str]
     value: Literal["figure", "year", "office_kind", "title"]
-    object: Literal["org", "place", "none", "context_org"] = "none"
-    window: Literal["sentence", "clause"] = "sentence"
+    subject: Literal["org", "office", "country", "person"]
+    object: Literal["org", "place", "none"] = "none"
+    triggers: list[str] = []
+    units: list[str] = []
+    preceded_by: list[str] = []
+    followed_by: list[str] = []
+    office_kinds: dict[str, list[str]] = {}
     about: str = ""
 
 

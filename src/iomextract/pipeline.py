@@ -7,6 +7,7 @@ from spacy.language import Language
 from .candidates import Candidate, register_extensions
 from .components import (  # noqa: F401  importing registers the factories
     acronym_linker,
+    claim_builder,
     date_finder,
     entity_resolver,
     figure_finder,
@@ -21,7 +22,7 @@ from .components.tokenizer_fixes import apply_tokenizer_fixes
 
 READERS = ["release_header", "line_sentencizer"]
 FINDERS = ["org_finder", "place_finder", "acronym_linker", "date_finder", "figure_finder",
-           "person_finder", "entity_resolver", "person_linker"]
+           "person_finder", "entity_resolver", "person_linker", "claim_builder"]
 
 MODEL_LABELS = {"ORG": "ORG", "PERSON": "PERSON"}
 
