@@ -8,10 +8,12 @@ import time
 from pathlib import Path
 
 from . import __version__
+from .check import DocumentClaim, check, format_table
 from .extract import extract_file
 from .models import FactSheet
 from .pipeline import build_nlp
-from .reader import ReadError
+from .reader import ReadError, read_source
+from .store import Store, StoreError
 from .writers import write_factsheet
 
 RELEASE_SUFFIXES = {".txt", ".html", ".htm"}
@@ -43,12 +45,23 @@ def cmd_extract(args) -> int:
     except OSError as err:
         print(f"error: {out_dir}: cannot create output folder ({err.strerror})", file=sys.stderr)
         return 2
-    nlp = build_nlp(model=args.model)
-    started, done, words, entities = time.perf_counter(), 0, 0, 0
+    try:
+        store = Store(args.db) if args.db else None
+    except StoreError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    nlp = None
+    started, done, skipped, words, entities, claims = time.perf_counter(), 0, 0, 0, 0, 0
     for path in files:
         try:
+            if not args.force and is_current(path, out_dir):
+                skipped += 1
+                continue
+            nlp = nlp or build_nlp(model=args.model)
             sheet = extract_file(path, nlp=nlp)
             write_factsheet(sheet, out_dir)
+            if store:
+                store.save(sheet)
         except ReadError as err:
             failed += 1
             print(f"error: {path}: {err}", file=sys.stderr)
@@ -60,9 +73,70 @@ def cmd_extract(args) -> int:
         done += 1
         words += sheet.document.words
         entities += len(sheet.entities)
+        claims += len(sheet.claims)
+    if store:
+        store.close()
     seconds = time.perf_counter() - started
-    print(f"{done} documents extracted, {failed} failed, {entities} entities, "
-          f"{words / seconds if seconds else 0:,.0f} words/s -> {out_dir}", file=sys.stderr)
+    print(f"{done} documents extracted, {skipped} unchanged (skipped), {failed} failed; {entities} entities, "
+          f"{claims} claims; {words / seconds if seconds and words else 0:,.0f} words/s -> {out_dir}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def is_current(path: Path, out_dir: Path) -> bool:
+    """The fact sheet exists and was made from these bytes by this version."""
+    existing = out_dir / f"{path.stem}.json"
+    if not existing.exists():
+        return False
+    try:
+        sheet = json.loads(existing.read_text(encoding="utf-8"))
+        return (sheet["document"]["sha256"] == read_source(path).sha256
+                and sheet["extractor"]["version"] == __version__)
+    except (OSError, ValueError, KeyError, TypeError, ReadError):
+        return False
+
+
+def load_factsheets(paths: list[str]) -> tuple[list[FactSheet], int]:
+    """Fact sheets from files and folders; errors name the file and are counted."""
+    sheets, failed = [], 0
+    for given in paths:
+        path = Path(given)
+        files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+        for file in files:
+            try:
+                sheets.append(FactSheet.model_validate_json(file.read_bytes()))
+            except FileNotFoundError:
+                failed += 1
+                print(f"error: {file}: no such file or folder", file=sys.stderr)
+            except OSError as err:
+                failed += 1
+                print(f"error: {file}: cannot read ({err.strerror})", file=sys.stderr)
+            except ValueError as err:
+                failed += 1
+                first = str(err).splitlines()[0]
+                print(f"error: {file}: not a fact sheet ({first})", file=sys.stderr)
+    return sheets, failed
+
+
+def cmd_check(args) -> int:
+    if not args.paths and not args.db:
+        print("error: give fact sheets to check, or --db", file=sys.stderr)
+        return 2
+    sheets, failed = load_factsheets(args.paths)
+    given = [DocumentClaim(s.document.id, s.document.published, c) for s in sheets for c in s.claims]
+    focus = None
+    items = given
+    if args.db:
+        try:
+            with Store(args.db) as store:
+                stored = store.document_claims()
+        except StoreError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        ids = {s.document.id for s in sheets}
+        items = [i for i in stored if i.document not in ids] + given
+        focus = ids or None
+    report = check(items, focus=focus)
+    print(report.model_dump_json(indent=1) if args.json else format_table(report))
     return 1 if failed else 0
 
 
@@ -79,7 +153,14 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("paths", nargs="+", help="release files (.txt, .html) or folders of them")
     extract.add_argument("--out", required=True, help="folder for the fact sheets")
     extract.add_argument("--model", default=None, help="an installed spaCy pipeline whose NER fills gaps (e.g. en_core_web_sm)")
+    extract.add_argument("--db", default=None, help="also store documents, entities and claims in this SQLite file")
+    extract.add_argument("--force", action="store_true", help="redo documents whose fact sheet is current")
     extract.set_defaults(run=cmd_extract)
+    checker = sub.add_parser("check", help="report claims that disagree across documents")
+    checker.add_argument("paths", nargs="*", help="fact sheets or folders of them")
+    checker.add_argument("--db", default=None, help="check against everything stored in this database")
+    checker.add_argument("--json", action="store_true", help="print the report as JSON")
+    checker.set_defaults(run=cmd_check)
     schema = sub.add_parser("schema", help="print the JSON Schema of a fact sheet")
     schema.set_defaults(run=cmd_schema)
     return main

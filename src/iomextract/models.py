@@ -70,7 +70,7 @@ class Evidence(Record):
 class Claim(Record):
     subject: str
     attribute: Attribute
-    value: str | float
+    value: int | float | str
     qualifier: Qualifier | None = None
     object: str | None = None
     evidence: Evidence
@@ -112,3 +112,30 @@ ENTITY_TYPES = {
     "PLACE": PlaceEntity,
     "FIGURE": FigureEntity,
 }
+
+
+# The cross-document check ------------------------------------------------------
+
+ConflictKind = Literal["contradiction", "changed", "compatible"]
+
+
+class ConflictClaim(Record):
+    document: str
+    value: int | float | str
+    qualifier: Qualifier | None = None
+    published: str | None = None
+    evidence: str
+
+
+class Conflict(Record):
+    subject: str
+    attribute: str
+    object: str | None = None
+    kind: ConflictKind
+    note: str | None = Field(default=None, description="e.g. that the order of 'changed' values is unknown")
+    claims: list[ConflictClaim]
+
+
+class ConflictReport(Record):
+    conflicts: list[Conflict]
+    corroborated: int = Field(description="groups of claims from two or more documents that agree exactly")

@@ -53,6 +53,7 @@ class ClaimRule(Rule):
     preceded_by: list[str] = []
     followed_by: list[str] = []
     office_kinds: dict[str, list[str]] = {}
+    fixed: bool = False  # a fact that cannot change over time: two values contradict
     about: str = ""
 
 
