@@ -117,7 +117,8 @@ class FigureFinder:
                 return True  # "SDG 10", "Article 13", "TICAD 7"
             if before.lower_ == "in" and k >= 2 and (self._number(words, k - 2) or words[k - 2].lower_ == "one"):
                 return True  # "one in seven"
-        if k + 1 < len(words) and NUMBER.match(text) and NUMBER.match(words[k + 1].text):
+        if NUMBER.match(text) and ((k + 1 < len(words) and NUMBER.match(words[k + 1].text))
+                                   or (before is not None and NUMBER.match(before.text.lstrip("+")))):
             return True  # digit groups of a phone number
         if after_text in ("st", "nd", "rd", "th") or after_text == "century":
             return True

@@ -125,6 +125,11 @@ class OrgFinder:
             while run and not (self._is_name_word(doc[run[0]]) or doc[run[0]].lower_ in self.leading_heads):
                 run.pop(0)
             words = [doc[i].text for i in run]
+            # "Staff of the Directorate of ...": the name starts at a leading head after a connector
+            for p in range(1, len(words)):
+                if words[p] in self.leading_heads and words[p - 1] in self.connectors:
+                    run, words = run[p:], words[p:]
+                    break
             if any(w in self.event_words for w in words):
                 cut = next(k for k, w in enumerate(words) if w in self.event_words)
                 run, words = run[:cut], words[:cut]

@@ -1,0 +1,39 @@
+from pathlib import Path
+
+import pytest
+
+from iomextract import build_nlp, extract_file
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def corpus_sheets(nlp):
+    """Fact sheets of the two seed releases, by document id."""
+    return {path.stem: extract_file(path, nlp=nlp) for path in sorted(CORPUS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def kenya(corpus_sheets):
+    return corpus_sheets["iom-kenya"]
+
+
+@pytest.fixture(scope="session")
+def partnership(corpus_sheets):
+    return corpus_sheets["iom-appreciates-kenya-partnership"]
+
+
+@pytest.fixture
+def ents(nlp):
+    """Entities of a short text as (type, text, attrs) tuples."""
+    def run(text):
+        doc = nlp(text)
+        return [(e.label_, e.text, e._.attrs) for e in doc.ents]
+    return run

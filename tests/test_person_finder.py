@@ -1,0 +1,33 @@
+import pytest
+
+
+def people(ents, text):
+    return [(t, a.get("title"), a.get("org")) for label, t, a in ents(text) if label == "PERSON"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("IOM Director General António Vitorino visited Kenya.",
+     [("António Vitorino", "Director General", "International Organization for Migration")]),
+    ("IOM Director-General William Lacy Swing called the move historic.",
+     [("William Lacy Swing", "Director-General", "International Organization for Migration")]),
+    ("“We must act,” said Manuel Marques Pereira, IOM’s emergency coordinator in Cox’s Bazar.",
+     [("Manuel Marques Pereira", "emergency coordinator", "International Organization for Migration")]),
+    ("“We must act” – Dimanche Sharon, Chief of Mission, IOM Kenya, and Co-Chair of the group.",
+     [("Dimanche Sharon", "Chief of Mission", "IOM Kenya")]),
+    ("The visit was hosted by Dr. Jane Wanjiru of the ministry. Dr. Wanjiru thanked IOM.",
+     [("Jane Wanjiru", None, None), ("Wanjiru", None, None)]),
+    ("“We will help,” said HE Katarina Žuffa Leligdonova, Slovak Republic Ambassador to Kenya and Co-Chair.",
+     [("Katarina Žuffa Leligdonova", "Ambassador to Kenya", None)]),
+    ("Photo: © Grace Kae/IOMKenya", [("Grace Kae", None, None)]),
+])
+def test_people(ents, text, expected):
+    assert people(ents, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Ministry of Foreign Affairs said it would help.",
+    "Migration and Development is a priority.",
+    "The Government of Kenya announced new rules.",
+])
+def test_not_people(ents, text):
+    assert people(ents, text) == []

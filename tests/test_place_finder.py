@@ -1,0 +1,37 @@
+import pytest
+
+
+def places(ents, text):
+    return [(t, a.get("kind"), a.get("country")) for label, t, a in ents(text) if label == "PLACE"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Workers went to the Kingdom of Saudi Arabia, Qatar and United Arab Emirates.",
+     [("Kingdom of Saudi Arabia", "country", "SA"), ("Qatar", "country", "QA"), ("United Arab Emirates", "country", "AE")]),
+    ("IOM Kenya has sub-offices in Kakuma and Dadaab and a field office in Mombasa.",
+     [("Kakuma", "camp", "KE"), ("Dadaab", "camp", "KE"), ("Mombasa", "city", "KE")]),
+    ("Monsoon rains hit Cox’s Bazar in Bangladesh.", [("Cox’s Bazar", "city", "BD"), ("Bangladesh", "country", "BD")]),
+    ("Flows in the East and Horn of Africa and Sub-Saharan Africa grew.",
+     [("East and Horn of Africa", "region", None), ("Sub-Saharan Africa", "region", None)]),
+    ("IDPs at the Jamhuri Showground camp in Nairobi, Kenya were moved. Few remain at Jamhuri.",
+     [("Jamhuri Showground", "camp", "KE"), ("Nairobi", "city", "KE"), ("Kenya", "country", "KE"), ("Jamhuri", "camp", "KE")]),
+    ("Equipment went to Jomo Kenyatta International Airport in Kenya.",
+     [("Jomo Kenyatta International Airport", "facility", "KE"), ("Kenya", "country", "KE")]),
+    ("HE Katarina Leligdonova, Solvak Republic Ambassador to Kenya, spoke.",
+     [("Solvak Republic", "country", "SK"), ("Kenya", "country", "KE")]),
+])
+def test_places(ents, text, expected):
+    assert places(ents, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan and Sudanese officials met.",
+    "The Union of Progress is a Mission of Hope.",
+])
+def test_not_places(ents, text):
+    assert places(ents, text) == []
+
+
+def test_place_inside_org_name_stays_org(ents):
+    found = ents("The University of Nairobi hosts the Kenya Institute of Migration Studies.")
+    assert [label for label, t, a in found] == ["ORG", "ORG"]
