@@ -50,6 +50,8 @@ def set_span_attrs(span: Span, attrs: dict) -> None:
 
 def fold(text: str) -> str:
     """Compare form of a name: accents dropped, curly quotes straightened."""
+    if text.isascii():
+        return text
     text = text.replace("’", "'").replace("‘", "'")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -61,8 +63,11 @@ def is_line_wrap(token) -> bool:
 
 
 def word_positions(doc: Doc) -> list[int]:
-    """Token indices of the words, skipping whitespace that only wraps a line."""
-    return [t.i for t in doc if not is_line_wrap(t)]
+    """Token indices of the words, skipping whitespace that only wraps a line (computed once a doc)."""
+    cached = doc.user_data.get("iom_word_positions")
+    if cached is None:
+        cached = doc.user_data["iom_word_positions"] = [t.i for t in doc if not is_line_wrap(t)]
+    return cached
 
 
 def is_capitalized(token) -> bool:

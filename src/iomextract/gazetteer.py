@@ -23,6 +23,17 @@ class Gazetteer:
     def key(self, words) -> tuple[str, ...]:
         return tuple(fold(w).lower() if self.ignore_case else fold(w) for w in words)
 
+    def word_keys(self, texts) -> list[str]:
+        """Compare forms of words, to look up many phrases in one text cheaply."""
+        return [fold(t).lower() if self.ignore_case else fold(t) for t in texts]
+
+    def phrase_ending_at(self, keys: list[str], k: int, max_words: int = 5) -> bool:
+        """True when a name of the table ends right before word k."""
+        for length in range(min(max_words, self.longest, k), 0, -1):
+            if tuple(keys[k - length:k]) in self.table:
+                return True
+        return False
+
     def add(self, name: str, payload, overwrite: bool = False) -> None:
         words = [t.text for t in self.tokenizer(name) if not t.is_space]
         key = self.key(words)

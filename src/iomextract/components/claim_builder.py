@@ -39,6 +39,7 @@ class ClaimBuilder:
         ents = list(doc.ents)
         with_acronym = Counter(e._.attrs.get("acronym") for e in ents if e.label_ == "ORG" and e._.attrs.get("acronym"))
         self.main_acronym = with_acronym.most_common(1)[0][0] if with_acronym else None
+        doc.user_data["iom_text"] = doc.text  # Doc.text is rebuilt on every access
         claims, seen = [], set()
         previous_subject = None
         for number, sent in enumerate(doc.sents):
@@ -58,6 +59,7 @@ class ClaimBuilder:
             elif orgs:
                 previous_subject = orgs[0]._.attrs.get("canonical")
         doc.user_data["iom_claims"] = claims
+        del doc.user_data["iom_text"]
         return doc
 
     # value kinds -----------------------------------------------------------
@@ -69,8 +71,8 @@ class ClaimBuilder:
             attrs = fig._.attrs
             if _norm(attrs.get("unit") or "") not in units:
                 continue
-            before = _norm(ctx.doc.text[ctx.sent.start_char:fig.start_char])
-            after = _norm(ctx.doc.text[fig.end_char:ctx.sent.end_char])
+            before = _norm(ctx.text[ctx.sent.start_char:fig.start_char])
+            after = _norm(ctx.text[fig.end_char:ctx.sent.end_char])
             after = after[len(_norm(attrs.get("unit") or "")):].strip() if after.startswith(_norm(attrs.get("unit") or "")) else after
             if rule.preceded_by and not any(before.endswith(_norm(p)) for p in rule.preceded_by):
                 continue
@@ -107,10 +109,9 @@ class ClaimBuilder:
             for start, end in ctx.find(phrases, ignore_case=False):
                 holder = next((o for o in ctx.of("ORG") if o.start <= start and end <= o.end), None)
                 if holder is not None:  # "IOM Kenya Country Office is in the capital, Nairobi"
-                    between = ctx.doc.text[holder.end_char:]
                     place = next((p for p in ctx.of("PLACE") if p.start >= holder.end), None)
                     if place is None or not re.match(r"^\s*(?:is|are)?\s*(?:located|based)?\s*in\b",
-                                                     ctx.doc.text[holder.end_char:place.start_char]):
+                                                     ctx.text[holder.end_char:place.start_char]):
                         continue
                     out.append({"subject": holder._.attrs.get("canonical"), "attribute": rule.attribute, "value": kind,
                                 "object": place.text})
@@ -159,7 +160,7 @@ class ClaimBuilder:
             return None
         for place in ctx.of("PLACE"):
             if place.start < anchor.start and place._.attrs.get("kind") == "country":
-                text = ctx.doc.text[ctx.sent.start_char:place.start_char]
+                text = ctx.text[ctx.sent.start_char:place.start_char]
                 if OFFICE_PHRASE.search(text):
                     return f"{self.main_acronym} {place.text}"
         return None
@@ -170,8 +171,9 @@ class _Sentence:
 
     def __init__(self, doc, sent, ents, previous_subject):
         self.doc, self.sent, self.previous_subject = doc, sent, previous_subject
+        self.text = doc.user_data["iom_text"]
         self.ents = [e for e in ents if sent.start <= e.start < sent.end]
-        text = doc.text[sent.start_char:sent.end_char]
+        text = self.text[sent.start_char:sent.end_char]
         lead = len(text) - len(text.lstrip())
         self.evidence = {"text": text.strip(), "start": sent.start_char + lead,
                          "end": sent.start_char + lead + len(text.strip())}
@@ -185,7 +187,6 @@ class _Sentence:
         texts = [t.lower_ if ignore_case else t.text for t in words]
         hits = []
         for phrase in phrases:
-            tokens = self.doc.vocab.strings  # noqa: F841  (tokenize by whitespace and hyphens below)
             parts = re.findall(r"[\w']+|[^\w\s]", phrase.lower() if ignore_case else phrase)
             for k in range(len(words) - len(parts) + 1):
                 if texts[k:k + len(parts)] == parts:

@@ -46,6 +46,8 @@ class PersonFinder:
     def __call__(self, doc: Doc) -> Doc:
         positions = word_positions(doc)
         words = [doc[i] for i in positions]
+        texts = [w.text for w in words]
+        self.keys = {g: g.word_keys(texts) for g in (self.titles, self.honorifics, self.verbs)}
         taken = set()
         for k in range(len(words)):
             if k in taken:
@@ -93,11 +95,7 @@ class PersonFinder:
         return end
 
     def _ends_at(self, gazetteer, words, k, max_words=5):
-        """True when a phrase of the gazetteer ends right before word k."""
-        for length in range(max_words, 0, -1):
-            if k - length >= 0 and gazetteer.key([w.text for w in words[k - length:k]]) in gazetteer.table:
-                return True
-        return False
+        return gazetteer.phrase_ending_at(self.keys[gazetteer], k, max_words)
 
     def _cued_before(self, words, k):
         if k == 0:
@@ -116,11 +114,6 @@ class PersonFinder:
         if end >= len(words):
             return False
         if words[end].text == ",":
-            window = [w for w in words[end + 1:end + 7]]
-            for length in range(len(window), 0, -1):
-                for skip in range(0, len(window)):
-                    span = window[skip:skip + length]
-                    if len(span) == length and self.titles.key([w.text for w in span]) in self.titles.table:
-                        return True
-            return False
+            keys = self.keys[self.titles]
+            return any(self.titles.phrase_ending_at(keys, j, 5) for j in range(end + 2, min(len(words), end + 7) + 1))
         return bool(self.verbs.get(words[end].text))
