@@ -183,6 +183,10 @@ class _Sentence:
 
     def find(self, phrases, ignore_case=True):
         """(start, end) token spans of the phrases in the sentence."""
+        sentence = self.evidence["text"]
+        phrases = [p for p in phrases if (p.lower() in sentence.lower() if ignore_case else p in sentence)]
+        if not phrases:
+            return []
         words = [t for t in self.sent if not t.is_space]
         texts = [t.lower_ if ignore_case else t.text for t in words]
         hits = []

@@ -6,6 +6,8 @@ sentence, and not when it only wraps a long line.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -32,29 +34,32 @@ class LineSentencizer:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        starts = [False] * len(doc)
-        starts[0] = True
+        texts = [t.text for t in doc]
+        spaces = [t.is_space for t in doc]
+        offsets = [t.idx for t in doc]
         text = doc.text
-        for token in doc[:-1]:
-            nxt = doc[token.i + 1]
-            if token.is_space and "\n" in token.text:
-                starts[token.i + 1] = self._breaks_line(token, nxt, text)
-            elif token.text in TERMINAL:
-                following = nxt
-                while following.text in CLOSERS and following.i + 1 < len(doc):
-                    following = doc[following.i + 1]
-                if following.is_space or following.text[:1].isupper() or following.text[:1].isdigit() \
-                        or following.text[:1] in '"“‘(' or following.text in BULLETS:
-                    starts[following.i] = True
-        for token, start in zip(doc, starts):
-            token.is_sent_start = start
+        starts = numpy.full(len(doc), -1, dtype="int32")
+        starts[0] = 1
+        for i in range(len(doc) - 1):
+            current = texts[i]
+            if spaces[i] and "\n" in current:
+                if self._breaks_line(current, texts[i + 1], offsets[i], text):
+                    starts[i + 1] = 1
+            elif current in TERMINAL:
+                following = i + 1
+                while texts[following] in CLOSERS and following + 1 < len(doc):
+                    following += 1
+                word = texts[following]
+                if spaces[following] or word[:1].isupper() or word[:1].isdigit() or word[:1] in '"“‘(' or word in BULLETS:
+                    starts[following] = 1
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
         return doc
 
-    def _breaks_line(self, space, nxt, text: str) -> bool:
-        if space.text.count("\n") > 1 or nxt.text in BULLETS:
+    def _breaks_line(self, space: str, following: str, offset: int, text: str) -> bool:
+        if space.count("\n") > 1 or following in BULLETS:
             return True
-        line_start = text.rfind("\n", 0, space.idx) + 1
-        line = text[line_start : space.idx].strip()
+        line_start = text.rfind("\n", 0, offset) + 1
+        line = text[line_start:offset].strip()
         if not line or len(line) < self.short_line or line[-1] in TERMINAL | {":", ";"} | CLOSERS:
             return True
         return False

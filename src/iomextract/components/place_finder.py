@@ -9,6 +9,7 @@ country the document mentions wins.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 
 from spacy.language import Language
@@ -42,6 +43,8 @@ class PlaceFinder:
             for name in [entry.name, *entry.aliases]:
                 self.names.add(name, payload, overwrite=True)
         self.cities = cities(self.shapes.city_min_population)
+        # first tokens of city names, to skip most words without a lookup ("Cox's Bazar" -> "Cox")
+        self.city_first_words = {re.split(r"[\s'\-]", name)[0] for name in self.cities}
         self.excluded_cities = {fold(n) for n in self.shapes.excluded_city_names}
         for word in self.shapes.camp_words:
             self.camp_words.add(word, word)
@@ -68,7 +71,8 @@ class PlaceFinder:
         out = []
         for i in positions:
             token = doc[i]
-            if i in taken or not is_capitalized(token) or token.text.isupper():
+            if i in taken or not is_capitalized(token) or token.text.isupper() \
+                    or fold(token.text) not in self.city_first_words:
                 continue
             for length in (3, 2, 1):
                 span = doc[i:i + length]
@@ -102,7 +106,7 @@ class PlaceFinder:
                 if not is_capitalized(doc[j]) or doc[j].text.isupper() and len(doc[j]) > 1:
                     break
                 run.append(j)
-            after = [j for j in positions if j >= run[-1] + 1][:3]
+            after = positions[k + len(run):k + len(run) + 3]
             camp = next(self.camp_words.find(doc, after), None)
             if camp and camp[0] == run[-1] + 1 and len(run) <= 3 and not doc[run[0]].is_sent_start:
                 out.append(Candidate("PLACE", run[0], run[-1] + 1, "camp", {"kind": "camp", "country": main_country}))
