@@ -4,17 +4,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from pathlib import Path
 
 from . import __version__
+from . import batch
 from .check import DocumentClaim, check, format_table
-from .extract import extract_file
 from .models import FactSheet
-from .pipeline import build_nlp
-from .reader import ReadError, read_source
 from .store import Store, StoreError
-from .writers import write_factsheet
 
 RELEASE_SUFFIXES = {".txt", ".html", ".htm"}
 
@@ -36,63 +32,33 @@ def release_files(paths: list[str]) -> tuple[list[Path], list[str]]:
 
 def cmd_extract(args) -> int:
     files, missing = release_files(args.paths)
-    failed = len(missing)
     for given in missing:
         print(f"error: {given}: no such file or folder", file=sys.stderr)
     out_dir = Path(args.out)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        probe = out_dir / ".iomextract-write-test"
+        probe.write_text("")
+        probe.unlink()
     except OSError as err:
-        print(f"error: {out_dir}: cannot create output folder ({err.strerror})", file=sys.stderr)
+        print(f"error: {out_dir}: cannot write to the output folder ({err.strerror})", file=sys.stderr)
         return 2
     try:
         store = Store(args.db) if args.db else None
     except StoreError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    nlp = None
-    started, done, skipped, words, entities, claims = time.perf_counter(), 0, 0, 0, 0, 0
-    for path in files:
-        try:
-            if not args.force and is_current(path, out_dir):
-                skipped += 1
-                continue
-            nlp = nlp or build_nlp(model=args.model)
-            sheet = extract_file(path, nlp=nlp)
-            write_factsheet(sheet, out_dir)
-            if store:
-                store.save(sheet)
-        except ReadError as err:
-            failed += 1
-            print(f"error: {path}: {err}", file=sys.stderr)
-            continue
-        except OSError as err:
-            failed += 1
-            print(f"error: {path}: cannot write fact sheet to {out_dir} ({err.strerror})", file=sys.stderr)
-            continue
-        done += 1
-        words += sheet.document.words
-        entities += len(sheet.entities)
-        claims += len(sheet.claims)
-    if store:
-        store.close()
-    seconds = time.perf_counter() - started
-    print(f"{done} documents extracted, {skipped} unchanged (skipped), {failed} failed; {entities} entities, "
-          f"{claims} claims; {words / seconds if seconds and words else 0:,.0f} words/s -> {out_dir}", file=sys.stderr)
-    return 1 if failed else 0
-
-
-def is_current(path: Path, out_dir: Path) -> bool:
-    """The fact sheet exists and was made from these bytes by this version."""
-    existing = out_dir / f"{path.stem}.json"
-    if not existing.exists():
-        return False
     try:
-        sheet = json.loads(existing.read_text(encoding="utf-8"))
-        return (sheet["document"]["sha256"] == read_source(path).sha256
-                and sheet["extractor"]["version"] == __version__)
-    except (OSError, ValueError, KeyError, TypeError, ReadError):
-        return False
+        summary = batch.run(files, out_dir, model=args.model, force=args.force, jobs=args.jobs or batch.default_jobs(),
+                            store=store, engine=args.engine, scheduler=args.scheduler)
+    except RuntimeError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    finally:
+        if store:
+            store.close()
+    print(summary.line(out_dir), file=sys.stderr)
+    return 1 if summary.failed or missing else 0
 
 
 def load_factsheets(paths: list[str]) -> tuple[list[FactSheet], int]:
@@ -155,6 +121,10 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--model", default=None, help="an installed spaCy pipeline whose NER fills gaps (e.g. en_core_web_sm)")
     extract.add_argument("--db", default=None, help="also store documents, entities and claims in this SQLite file")
     extract.add_argument("--force", action="store_true", help="redo documents whose fact sheet is current")
+    extract.add_argument("--jobs", type=int, default=0, help="worker processes (default: the machine's cores)")
+    extract.add_argument("--engine", choices=["local", "dask"], default="local",
+                         help="dask: run the batches on a Dask cluster (pip install 'iomextract[dask]')")
+    extract.add_argument("--scheduler", default=None, help="address of the Dask scheduler, with --engine dask")
     extract.set_defaults(run=cmd_extract)
     checker = sub.add_parser("check", help="report claims that disagree across documents")
     checker.add_argument("paths", nargs="*", help="fact sheets or folders of them")

@@ -1,0 +1,194 @@
+"""Batch extraction: many releases, streamed through ``nlp.pipe`` in batches.
+
+The same ``extract_batch`` function runs in this process (``jobs=1``), in a
+pool of worker processes (``jobs>1``), or on a Dask cluster
+(``engine="dask"``). Each worker builds its pipeline once. Fact sheets are
+written by the workers, atomically; the database, if any, is written here
+from the returned fact sheets, one transaction a document.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .extract import factsheet, make_doc
+from .reader import ReadError, read_source
+from .writers import write_factsheet
+
+BATCH_SIZE = 32
+
+_worker_nlp = {}
+
+
+@dataclass
+class Outcome:
+    path: str
+    status: str  # "done", "skipped" or "failed"
+    message: str = ""
+    words: int = 0
+    entities: int = 0
+    claims: int = 0
+    sheet_json: str | None = None  # returned only when the caller stores it
+
+
+@dataclass
+class Summary:
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    words: int = 0
+    entities: int = 0
+    claims: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, outcome: Outcome) -> None:
+        setattr(self, outcome.status, getattr(self, outcome.status) + 1)
+        self.words += outcome.words
+        self.entities += outcome.entities
+        self.claims += outcome.claims
+        if outcome.status == "failed":
+            self.errors.append(f"{outcome.path}: {outcome.message}")
+
+    def line(self, out_dir) -> str:
+        rate = self.words / self.seconds if self.seconds and self.words else 0
+        return (f"{self.done} documents extracted, {self.skipped} unchanged (skipped), {self.failed} failed; "
+                f"{self.entities} entities, {self.claims} claims; {rate:,.0f} words/s -> {out_dir}")
+
+
+def _nlp(model):
+    if model not in _worker_nlp:
+        from .pipeline import build_nlp
+        _worker_nlp[model] = build_nlp(model=model)
+    return _worker_nlp[model]
+
+
+def is_current(path: Path, out_dir: Path, sha256: str) -> bool:
+    """The fact sheet exists and was made from these bytes by this version."""
+    existing = out_dir / f"{path.stem}.json"
+    try:
+        sheet = json.loads(existing.read_text(encoding="utf-8"))
+        return sheet["document"]["sha256"] == sha256 and sheet["extractor"]["version"] == __version__
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def extract_batch(paths: list[str], out_dir: str, model: str | None = None, force: bool = False,
+                  return_sheets: bool = False) -> list[Outcome]:
+    """Extract one batch of files; runs wherever the engine sends it."""
+    out = Path(out_dir)
+    outcomes: dict[str, Outcome] = {}
+    todo = []
+    for name in paths:
+        path = Path(name)
+        try:
+            source = read_source(path)
+        except ReadError as err:
+            outcomes[name] = Outcome(name, "failed", str(err))
+            continue
+        if not force and is_current(path, out, source.sha256):
+            outcomes[name] = Outcome(name, "skipped")
+            continue
+        todo.append((path, source))
+    if todo:
+        nlp = _nlp(model)
+        docs = nlp.pipe(make_doc(nlp, source.text) for _, source in todo)
+        for (path, source), doc in zip(todo, docs):
+            sheet = factsheet(doc, source, path.stem, str(path), nlp)
+            try:
+                write_factsheet(sheet, out)
+            except OSError as err:
+                outcomes[str(path)] = Outcome(str(path), "failed", f"cannot write fact sheet to {out} ({err.strerror})")
+                continue
+            outcomes[str(path)] = Outcome(str(path), "done", words=sheet.document.words, entities=len(sheet.entities),
+                                          claims=len(sheet.claims),
+                                          sheet_json=sheet.model_dump_json() if return_sheets else None)
+    return [outcomes[name] for name in paths]
+
+
+class Progress:
+    """A progress bar on a terminal, a log line every few hundred documents otherwise."""
+
+    def __init__(self, total: int):
+        self.total, self.count, self.bar = total, 0, None
+        if sys.stderr.isatty():
+            from tqdm import tqdm
+            self.bar = tqdm(total=total, unit="doc", file=sys.stderr)
+
+    def update(self, n: int) -> None:
+        self.count += n
+        if self.bar is not None:
+            self.bar.update(n)
+        elif self.count == self.total or self.count // 500 != (self.count - n) // 500:
+            print(f"{self.count}/{self.total} documents", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def batches(files: list[Path], size: int = BATCH_SIZE):
+    for start in range(0, len(files), size):
+        yield [str(p) for p in files[start:start + size]]
+
+
+def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, store=None,
+        engine="local", scheduler=None) -> Summary:
+    """Extract every file; ``store`` (a ``Store``) receives each new fact sheet."""
+    from .models import FactSheet
+    summary = Summary()
+    progress = Progress(len(files))
+    started = time.perf_counter()
+    options = dict(out_dir=str(out_dir), model=model, force=force, return_sheets=store is not None)
+
+    def collect(outcomes):
+        for outcome in outcomes:
+            if outcome.status == "failed":
+                print(f"error: {outcome.path}: {outcome.message}", file=sys.stderr)
+            if store is not None and outcome.sheet_json:
+                store.save(FactSheet.model_validate_json(outcome.sheet_json))
+            summary.add(outcome)
+        progress.update(len(outcomes))
+
+    try:
+        if engine == "dask":
+            _run_dask(files, options, scheduler, collect)
+        elif jobs <= 1:
+            for batch in batches(files):
+                collect(extract_batch(batch, **options))
+        else:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                pending = set()
+                for batch in batches(files):
+                    if len(pending) >= jobs * 2:  # bounded: memory stays flat however many files
+                        finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                        for future in finished:
+                            collect(future.result())
+                    pending.add(pool.submit(extract_batch, batch, **options))
+                for future in pending:
+                    collect(future.result())
+    finally:
+        progress.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _run_dask(files, options, scheduler, collect):
+    try:
+        from dask.distributed import Client, as_completed
+    except ImportError as err:
+        raise RuntimeError("the dask engine needs the dask extra: pip install 'iomextract[dask]'") from err
+    with Client(scheduler) as client:
+        futures = [client.submit(extract_batch, batch, pure=False, **options) for batch in batches(files)]
+        for future in as_completed(futures):
+            collect(future.result())
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
