@@ -35,6 +35,7 @@ class Outcome:
     entities: int = 0
     claims: int = 0
     sheet_json: str | None = None  # returned only when the caller stores it
+    text: str | None = None
 
 
 @dataclass
@@ -108,7 +109,8 @@ def extract_batch(paths: list[str], out_dir: str, model: str | None = None, forc
                 continue
             outcomes[str(path)] = Outcome(str(path), "done", words=sheet.document.words, entities=len(sheet.entities),
                                           claims=len(sheet.claims),
-                                          sheet_json=sheet.model_dump_json() if return_sheets else None)
+                                          sheet_json=sheet.model_dump_json() if return_sheets else None,
+                                          text=source.text if return_sheets else None)
     return [outcomes[name] for name in paths]
 
 
@@ -152,7 +154,7 @@ def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, st
             if outcome.status == "failed":
                 print(f"error: {outcome.path}: {outcome.message}", file=sys.stderr)
             if store is not None and outcome.sheet_json:
-                store.save(FactSheet.model_validate_json(outcome.sheet_json))
+                store.save(FactSheet.model_validate_json(outcome.sheet_json), outcome.text)
             summary.add(outcome)
         progress.update(len(outcomes))
 

@@ -106,6 +106,55 @@ def cmd_check(args) -> int:
     return 1 if failed else 0
 
 
+def cmd_report(args) -> int:
+    from .extract import extract_file
+    from .pipeline import build_nlp
+    from .reader import ReadError, read_source
+    from .report import ReportDocument, render
+    from .writers import write_atomic
+    documents, failed = [], 0
+    json_paths = [p for p in args.paths if Path(p).suffix == ".json" or (Path(p).is_dir() and any(Path(p).glob("*.json")))]
+    release_paths = [p for p in args.paths if p not in json_paths]
+    sheets, failed = load_factsheets(json_paths)
+    for sheet in sheets:
+        text = None
+        try:
+            source = read_source(sheet.document.path)
+            text = source.text if source.sha256 == sheet.document.sha256 else None
+        except (ReadError, OSError):
+            pass
+        documents.append(ReportDocument(sheet, text))
+    files, missing = release_files(release_paths)
+    for given in missing:
+        failed += 1
+        print(f"error: {given}: no such file or folder", file=sys.stderr)
+    if files:
+        nlp = build_nlp()
+        for path in files:
+            try:
+                sheet = extract_file(path, nlp=nlp)
+                documents.append(ReportDocument(sheet, read_source(path).text))
+            except ReadError as err:
+                failed += 1
+                print(f"error: {path}: {err}", file=sys.stderr)
+    if args.db:
+        try:
+            with Store(args.db) as store:
+                given = {d.sheet.document.id for d in documents}
+                documents += [ReportDocument(s, t) for s, t in store.documents() if s.document.id not in given]
+        except StoreError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+    items = [DocumentClaim(d.sheet.document.id, d.sheet.document.published, c) for d in documents for c in d.sheet.claims]
+    try:
+        write_atomic(Path(args.out), render(documents, check(items)))
+    except OSError as err:
+        print(f"error: {args.out}: cannot write the report ({err.strerror})", file=sys.stderr)
+        return 2
+    print(f"{len(documents)} documents -> {args.out}", file=sys.stderr)
+    return 1 if failed else 0
+
+
 def cmd_schema(args) -> int:
     print(json.dumps(FactSheet.model_json_schema(), indent=1))
     return 0
@@ -131,6 +180,11 @@ def parser() -> argparse.ArgumentParser:
     checker.add_argument("--db", default=None, help="check against everything stored in this database")
     checker.add_argument("--json", action="store_true", help="print the report as JSON")
     checker.set_defaults(run=cmd_check)
+    report = sub.add_parser("report", help="write one HTML page to review releases, claims and conflicts")
+    report.add_argument("paths", nargs="*", help="fact sheets, releases (extracted first), or folders of them")
+    report.add_argument("--db", default=None, help="also every document stored in this database")
+    report.add_argument("--out", default="report.html", help="the HTML file to write")
+    report.set_defaults(run=cmd_report)
     schema = sub.add_parser("schema", help="print the JSON Schema of a fact sheet")
     schema.set_defaults(run=cmd_schema)
     return main

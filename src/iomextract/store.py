@@ -18,7 +18,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
   sha256 TEXT PRIMARY KEY, id TEXT NOT NULL, path TEXT NOT NULL, title TEXT, published TEXT,
-  characters INTEGER, words INTEGER, extractor_version TEXT, factsheet TEXT NOT NULL);
+  characters INTEGER, words INTEGER, extractor_version TEXT, factsheet TEXT NOT NULL, text TEXT);
 CREATE TABLE IF NOT EXISTS entities (
   document TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
   type TEXT NOT NULL, text TEXT NOT NULL, start INTEGER, "end" INTEGER, sentence INTEGER, attributes TEXT);
@@ -60,16 +60,16 @@ class Store:
     def __exit__(self, *exc):
         self.close()
 
-    def save(self, sheet: FactSheet) -> None:
-        """Store one fact sheet, replacing earlier rows of the same file; all or nothing."""
+    def save(self, sheet: FactSheet, text: str | None = None) -> None:
+        """Store one fact sheet (and the text its offsets refer to), replacing earlier rows of the same file."""
         doc = sheet.document
         with self.connection:  # one transaction: commit at the end, roll back on any error
             self.connection.execute("DELETE FROM documents WHERE sha256 = ? OR (path = ? AND path != '')",
                                     (doc.sha256, doc.path))
             self.connection.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc.sha256, doc.id, doc.path, doc.title, doc.published, doc.characters, doc.words,
-                 sheet.extractor.version, sheet.model_dump_json()))
+                 sheet.extractor.version, sheet.model_dump_json(), text))
             self.connection.executemany(
                 "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(doc.sha256, e.type, e.text, e.start, e.end, e.sentence,
@@ -83,6 +83,10 @@ class Store:
     def counts(self) -> dict[str, int]:
         return {table: self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
                 for table in ("documents", "entities", "claims")}
+
+    def documents(self) -> list[tuple[FactSheet, str | None]]:
+        rows = self.connection.execute("SELECT factsheet, text FROM documents ORDER BY id")
+        return [(FactSheet.model_validate_json(sheet), text) for sheet, text in rows]
 
     def document_claims(self) -> list[DocumentClaim]:
         rows = self.connection.execute(

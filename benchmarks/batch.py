@@ -1,0 +1,127 @@
+"""Archive-scale runs of ``iomextract extract``: jobs, memory, incremental reruns.
+
+usage: python benchmarks/batch.py [--documents 10000] [--small 2000]
+
+Writes a folder of releases (the repository's texts repeated under new
+names), then times whole command runs: --jobs 1, --jobs 2, and a second,
+incremental run. Peak memory is the largest sum of the resident memory of
+the run's process and all its children, sampled every 50 ms. Bare
+spacy.blank("en") tokenization of the same texts is measured in this run.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import spacy
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def texts() -> list[str]:
+    paths = sorted(ROOT.glob("corpus/*.txt")) + sorted(ROOT.glob("tests/data/eval/*.txt"))
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def make_folder(folder: Path, documents: int) -> list[str]:
+    folder.mkdir(parents=True)
+    sources = texts()
+    written = []
+    for i in range(documents):
+        text = sources[i % len(sources)]
+        (folder / f"release-{i:06d}.txt").write_text(text, encoding="utf-8")
+        written.append(text)
+    return written
+
+
+def tree_rss(root: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants."""
+    parents, rss = {}, {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            parents[int(entry)] = int(fields[1])
+            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue
+    family, changed = {root}, True
+    while changed:
+        changed = False
+        for pid, parent in parents.items():
+            if parent in family and pid not in family:
+                family.add(pid)
+                changed = True
+    return sum(rss.get(pid, 0) for pid in family)
+
+
+def run(folder: Path, out: Path, jobs: int) -> tuple[float, int]:
+    command = [sys.executable, "-m", "iomextract", "extract", str(folder), "--out", str(out), "--jobs", str(jobs)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    _, err = process.communicate()
+    done.set()
+    sampler.join()
+    seconds = time.perf_counter() - started
+    print(f"    {err.strip().splitlines()[-1]}")
+    return seconds, peak
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--documents", type=int, default=10000)
+    parser.add_argument("--small", type=int, default=2000)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="iomextract-bench-"))
+    try:
+        blank = spacy.blank("en")
+        written = make_folder(work / "big", args.documents)
+        make_folder(work / "small", args.small)
+        words = sum(sum(1 for t in blank.tokenizer(x) if not (t.is_space or t.is_punct)) for x in written)
+        started = time.perf_counter()
+        for text in written:
+            blank.tokenizer(text)
+        bare = words / (time.perf_counter() - started)
+        print(f"{args.documents} documents, {words:,} words; bare tokenizer {bare:,.0f} words/s")
+        results = {}
+        for label, folder, jobs in [("small --jobs 2", "small", 2), ("--jobs 1", "big", 1), ("--jobs 2", "big", 2)]:
+            out = work / f"out-{label.replace(' ', '')}"
+            print(f"{label}:")
+            seconds, peak = run(work / folder, out, jobs)
+            results[label] = (seconds, peak)
+            folder_words = words if folder == "big" else words * args.small / args.documents
+            print(f"    {seconds:.1f} s, {folder_words / seconds:,.0f} words/s end to end "
+                  f"({folder_words / seconds / bare:.1%} of bare tokenizer), peak memory {peak / 2**20:,.0f} MB")
+        print("incremental rerun (--jobs 2, nothing changed):")
+        rerun, peak = run(work / "big", work / "out---jobs2", 2)
+        first = results["--jobs 2"][0]
+        print(f"    {rerun:.1f} s = {rerun / first:.1%} of the first run (target < 5%)")
+        print(f"speed-up --jobs 2 / --jobs 1: {results['--jobs 1'][0] / first:.2f}x (target >= 1.6x)")
+        print(f"peak memory {args.small} docs: {results['small --jobs 2'][1] / 2**20:,.0f} MB; "
+              f"{args.documents} docs: {results['--jobs 2'][1] / 2**20:,.0f} MB")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,187 @@
+"""The review page: one self-contained HTML file with highlighted releases, claims and conflicts."""
+from __future__ import annotations
+
+import html
+import json
+from collections import Counter
+from dataclasses import dataclass
+
+from .models import ConflictReport, FactSheet
+
+TYPE_COLOURS = {"ORG": "#7aecec", "PERSON": "#aa9cfc", "DATE": "#bfe1d9", "PLACE": "#feca74", "FIGURE": "#e4e7d2"}
+KINDS = ("contradiction", "changed", "compatible")
+
+
+@dataclass
+class ReportDocument:
+    sheet: FactSheet
+    text: str | None  # the decoded text the offsets refer to; None when the release is not at hand
+
+
+def _e(value) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _anchor(doc_id: str) -> str:
+    return "doc-" + "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in doc_id)
+
+
+def entity_note(entity) -> str:
+    """The normalized values of an entity, for its tooltip."""
+    fields = entity.model_dump(exclude={"type", "text", "start", "end", "sentence"}, exclude_none=True)
+    if entity.type == "FIGURE":
+        value = fields.get("value")
+        number = int(value) if float(value).is_integer() else value
+        return " / ".join(str(x) for x in (number, fields.get("qualifier"), fields.get("unit")) if x is not None)
+    return "; ".join(f"{k}: {v}" for k, v in fields.items()) or entity.type
+
+
+def highlighted_text(doc: ReportDocument) -> str:
+    """The release text with entity marks and claim evidence anchors, every piece escaped."""
+    text, sheet = doc.text, doc.sheet
+    anchor = _anchor(sheet.document.id)
+    evidence = {}
+    for claim in sheet.claims:
+        evidence.setdefault((claim.evidence.start, claim.evidence.end), f"{anchor}-s{claim.sentence}")
+    bounds = {0, len(text)}
+    for entity in sheet.entities:
+        bounds.update((entity.start, entity.end))
+    for start, end in evidence:
+        bounds.update((start, end))
+    bounds = sorted(b for b in bounds if 0 <= b <= len(text))
+    entity_at = {}
+    for entity in sheet.entities:
+        entity_at[entity.start] = entity
+    evidence_starts = {start: eid for (start, _), eid in evidence.items()}
+    parts, current_entity = [], None
+    for start, end in zip(bounds, bounds[1:]):
+        if current_entity is not None and start >= current_entity.end:
+            current_entity = None
+        current_entity = entity_at.get(start, current_entity)
+        if start in evidence_starts:
+            parts.append(f'<a class="anchor" id="{evidence_starts[start]}"></a>')
+        ev = next((eid for (s, e), eid in evidence.items() if s <= start < e), None)
+        piece = _e(text[start:end])
+        if ev:
+            piece = f'<span class="ev {ev}">{piece}</span>'
+        if current_entity is not None:
+            label = current_entity.type
+            piece = (f'<mark class="ent ent-{label}" title="{_e(label + ": " + entity_note(current_entity))}">'
+                     f'{piece}{"<span class=lbl>" + label + "</span>" if end == current_entity.end else ""}</mark>')
+        parts.append(piece)
+    return "".join(parts)
+
+
+def render(documents: list[ReportDocument], conflicts: ConflictReport) -> str:
+    """The whole page as one string."""
+    entity_counts = Counter(e.type for d in documents for e in d.sheet.entities)
+    claim_count = sum(len(d.sheet.claims) for d in documents)
+    kind_counts = Counter(c.kind for c in conflicts.conflicts)
+    known = {d.sheet.document.id for d in documents}
+    out = [PAGE_HEAD]
+    out.append("<h1>iomextract review</h1>")
+    out.append('<section id="overview"><h2>Overview</h2><table class="overview">')
+    out.append(f"<tr><th>documents</th><td>{len(documents)}</td></tr>")
+    for label in TYPE_COLOURS:
+        out.append(f'<tr><th><mark class="ent ent-{label}">{label}</mark></th><td>{entity_counts.get(label, 0)}</td></tr>')
+    out.append(f"<tr><th>claims</th><td>{claim_count}</td></tr>")
+    for kind in KINDS:
+        out.append(f"<tr><th>{kind}</th><td>{kind_counts.get(kind, 0)}</td></tr>")
+    out.append(f"<tr><th>corroborated</th><td>{conflicts.corroborated}</td></tr></table></section>")
+
+    out.append('<section id="filters"><h2>Filters</h2>')
+    for label in TYPE_COLOURS:
+        out.append(f'<label><input type="checkbox" class="type-filter" value="{label}" checked> '
+                   f'<mark class="ent ent-{label}">{label}</mark></label> ')
+    out.append('<label>conflicts: <select id="kind-filter"><option value="">all kinds</option>'
+               + "".join(f'<option value="{k}">{k}</option>' for k in KINDS) + "</select></label></section>")
+
+    out.append('<section id="conflicts"><h2>Conflicts</h2>')
+    if not conflicts.conflicts:
+        out.append("<p>No claims disagree.</p>")
+    for number, conflict in enumerate(conflicts.conflicts):
+        target = f" / {_e(conflict.object)}" if conflict.object else ""
+        out.append(f'<div class="conflict kind-{conflict.kind}" id="conflict-{number}">'
+                   f'<h3><span class="kind">{conflict.kind}</span> {_e(conflict.subject)} / {_e(conflict.attribute)}{target}</h3>')
+        if conflict.note:
+            out.append(f'<p class="note">{_e(conflict.note)}</p>')
+        out.append('<div class="sides">')
+        for side in conflict.claims:
+            value = f"{side.qualifier} {side.value}" if side.qualifier not in (None, "exact") else f"{side.value}"
+            link = (f'<a href="#{_anchor(side.document)}">{_e(side.document)}</a>' if side.document in known
+                    else _e(side.document))
+            out.append(f'<div class="side"><div class="value">{_e(value)}</div><div>{link}</div>'
+                       f'<div class="date">{_e(side.published or "no date")}</div>'
+                       f'<blockquote class="evidence">{_e(side.evidence)}</blockquote></div>')
+        out.append("</div></div>")
+    out.append("</section>")
+
+    out.append('<section id="documents"><h2>Documents</h2>')
+    for doc in documents:
+        info = doc.sheet.document
+        anchor = _anchor(info.id)
+        out.append(f'<details class="document" id="{anchor}"{" open" if len(documents) <= 3 else ""}>'
+                   f'<summary>{_e(info.title or info.id)} <small>{_e(info.id)} · {len(doc.sheet.entities)} entities · '
+                   f'{len(doc.sheet.claims)} claims · {_e(info.published or "no date")}</small></summary>')
+        out.append('<table class="claims"><tr><th>subject</th><th>attribute</th><th>value</th><th>object</th><th>evidence</th></tr>')
+        for claim in doc.sheet.claims:
+            value = f"{claim.qualifier} {claim.value}" if claim.qualifier not in (None, "exact") else f"{claim.value}"
+            out.append(f"<tr><td>{_e(claim.subject)}</td><td>{_e(claim.attribute)}</td><td>{_e(value)}</td>"
+                       f"<td>{_e(claim.object or '')}</td><td><a class=\"evidence-link\" href=\"#{anchor}-s{claim.sentence}\">"
+                       f"sentence {claim.sentence}</a></td></tr>")
+        out.append("</table>")
+        if doc.text is None:
+            out.append('<p class="note">The release text is not at hand; entities:</p><ul>'
+                       + "".join(f"<li>{_e(e.type)}: {_e(e.text)} ({_e(entity_note(e))})</li>" for e in doc.sheet.entities)
+                       + "</ul>")
+        else:
+            out.append(f'<div class="text">{highlighted_text(doc)}</div>')
+        out.append("</details>")
+    out.append("</section>")
+    out.append(PAGE_SCRIPT)
+    return "".join(out)
+
+
+STYLE = "\n".join([
+    "body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px;color:#222}",
+    ".ent{padding:0 .2em;border-radius:.3em;line-height:1.9}",
+    ".lbl{font-size:.6em;font-weight:bold;margin-left:.3em;vertical-align:middle;opacity:.7}",
+    *[f".ent-{k}{{background:{v}}}" for k, v in TYPE_COLOURS.items()],
+    *[f"body.hide-{k} .ent-{k}{{background:none}} body.hide-{k} .ent-{k} .lbl{{display:none}}" for k in TYPE_COLOURS],
+    ".text{white-space:pre-wrap;border:1px solid #ddd;padding:1em;border-radius:.4em;background:#fff}",
+    ".ev.hl{outline:2px solid #e6194b;background:#fff3b0}",
+    ".conflict{border-left:.4em solid #999;padding:.2em 1em;margin:1em 0;background:#fafafa}",
+    ".kind-contradiction{border-color:#e6194b}.kind-changed{border-color:#f58231}.kind-compatible{border-color:#3cb44b}",
+    ".kind{text-transform:uppercase;font-size:.8em;letter-spacing:.05em}",
+    ".sides{display:flex;gap:1em;flex-wrap:wrap}.side{flex:1 1 300px;background:#fff;border:1px solid #ddd;padding:.5em}",
+    ".value{font-size:1.3em;font-weight:bold}.date,.note{color:#666}",
+    "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ddd;padding:.2em .5em;text-align:left}",
+    "details.document{margin:1em 0}summary{cursor:pointer;font-weight:bold}",
+    ".hidden{display:none}",
+])
+
+PAGE_HEAD = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+             "<title>iomextract review</title><style>" + STYLE + "</style></head><body>")
+
+PAGE_SCRIPT = """<script>
+document.querySelectorAll('.type-filter').forEach(function (box) {
+  box.addEventListener('change', function () { document.body.classList.toggle('hide-' + box.value, !box.checked); });
+});
+document.getElementById('kind-filter').addEventListener('change', function (event) {
+  document.querySelectorAll('.conflict').forEach(function (c) {
+    c.classList.toggle('hidden', event.target.value !== '' && !c.classList.contains('kind-' + event.target.value));
+  });
+});
+function showEvidence() {
+  document.querySelectorAll('.ev.hl').forEach(function (e) { e.classList.remove('hl'); });
+  var id = decodeURIComponent(location.hash.slice(1));
+  if (!id) return;
+  var target = document.getElementById(id);
+  if (!target) return;
+  var details = target.closest('details'); if (details) details.open = true;
+  document.querySelectorAll('.ev.' + CSS.escape(id)).forEach(function (e) { e.classList.add('hl'); });
+  target.scrollIntoView({block: 'center'});
+}
+window.addEventListener('hashchange', showEvidence);
+showEvidence();
+</script></body></html>"""

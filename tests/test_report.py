@@ -1,0 +1,76 @@
+"""The HTML review page: escaping, and what a person sees in a real headless browser."""
+import shutil
+
+import pytest
+
+from conftest import CORPUS
+from iomextract.cli import main
+
+INJECTED = ("IOM Warns of Fake Job Offers\n\n<script>window.__pwned = true; document.title = 'pwned';</script>"
+            "<b>bold</b> IOM said on 3 March 2021 that over 200 people were deceived in Nairobi, Kenya.\n")
+
+
+@pytest.fixture
+def report_path(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in CORPUS.glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    (folder / "injected.txt").write_text(INJECTED, encoding="utf-8")
+    out = tmp_path / "report.html"
+    assert main(["report", str(folder), "--out", str(out)]) == 0
+    return out
+
+
+def test_release_markup_is_escaped(report_path):
+    page = report_path.read_text(encoding="utf-8")
+    assert "&lt;script&gt;window.__pwned" in page
+    assert "<script>window.__pwned" not in page
+    assert "&lt;b&gt;bold&lt;/b&gt;" in page
+
+
+def test_report_from_fact_sheets_and_database(tmp_path, report_path):
+    folder = report_path.parent / "in"
+    assert main(["extract", str(folder), "--out", str(tmp_path / "sheets"), "--db", str(tmp_path / "facts.db")]) == 0
+    from_sheets, from_db = tmp_path / "a.html", tmp_path / "b.html"
+    assert main(["report", str(tmp_path / "sheets"), "--out", str(from_sheets)]) == 0
+    assert main(["report", "--db", str(tmp_path / "facts.db"), "--out", str(from_db)]) == 0
+    for page in (from_sheets.read_text(), from_db.read_text()):
+        assert 'class="ent ent-PERSON"' in page and "kind-contradiction" in page
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1280,2000"]:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    yield driver
+    driver.quit()
+
+
+def test_page_in_a_real_browser(browser, report_path):
+    from selenium.webdriver.common.by import By
+    browser.get(report_path.as_uri())
+    conflict = browser.find_element(By.CSS_SELECTOR, ".conflict.kind-contradiction")
+    assert conflict.is_displayed()
+    assert "Kenya / member_since" in conflict.text
+    assert "Kenya was the first African member state to join IOM in 1985" in conflict.text
+    assert "The Government of Kenya has been a member state of IOM since 1983." in conflict.text
+    people = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "mark.ent-PERSON")]
+    assert any(text.startswith("Mohamed Abdiker") for text in people)
+    assert browser.execute_script("return window.__pwned === undefined")
+    assert browser.title == "iomextract review"
+    # a claim's link opens its document and highlights the evidence
+    browser.find_element(By.CSS_SELECTOR, "#doc-iom-kenya summary").click()
+    browser.find_element(By.CSS_SELECTOR, "#doc-iom-kenya a.evidence-link").click()
+    assert browser.find_elements(By.CSS_SELECTOR, "#doc-iom-kenya .ev.hl")
+    # the conflict-kind filter hides the other kinds
+    from selenium.webdriver.support.ui import Select
+    Select(browser.find_element(By.ID, "kind-filter")).select_by_value("changed")
+    assert not conflict.is_displayed()
