@@ -1,3 +1,4 @@
+import shutil
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,20 @@ def kenya(corpus_sheets):
 @pytest.fixture(scope="session")
 def partnership(corpus_sheets):
     return corpus_sheets["iom-appreciates-kenya-partnership"]
+
+
+def release_folder(folder: Path, with_dev_set: bool = False) -> Path:
+    """A folder of copies of the seed releases (and the dev-set texts)."""
+    folder.mkdir()
+    sources = list(CORPUS.glob("*.txt")) + (list((DATA / "eval").glob("*.txt")) if with_dev_set else [])
+    for path in sources:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture
+def releases(tmp_path):
+    return release_folder(tmp_path / "in")
 
 
 @pytest.fixture

@@ -1,11 +1,10 @@
 """Batch runs: parallel and Dask engines, bad files, interrupted writes."""
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, DATA
+from conftest import release_folder
 from iomextract import batch
 from iomextract.cli import main
 from iomextract.writers import write_atomic
@@ -13,11 +12,7 @@ from iomextract.writers import write_atomic
 
 @pytest.fixture
 def releases(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for path in list(CORPUS.glob("*.txt")) + list((DATA / "eval").glob("*.txt")):
-        shutil.copy(path, folder / path.name)
-    return folder
+    return release_folder(tmp_path / "in", with_dev_set=True)
 
 
 def sheets(folder: Path) -> dict[str, str]:

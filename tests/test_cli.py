@@ -1,21 +1,9 @@
 """The command line on real files, including the inputs that must fail cleanly."""
 import json
-import shutil
-
 import pytest
 
-from conftest import CORPUS
 from iomextract.cli import main
 from iomextract.models import FactSheet
-
-
-@pytest.fixture
-def releases(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for path in CORPUS.glob("*.txt"):
-        shutil.copy(path, folder / path.name)
-    return folder
 
 
 def run(capsys, *argv):

@@ -3,7 +3,6 @@ import shutil
 
 import pytest
 
-from conftest import CORPUS
 from iomextract.cli import main
 
 INJECTED = ("IOM Warns of Fake Job Offers\n\n<script>window.__pwned = true; document.title = 'pwned';</script>"
@@ -11,11 +10,8 @@ INJECTED = ("IOM Warns of Fake Job Offers\n\n<script>window.__pwned = true; docu
 
 
 @pytest.fixture
-def report_path(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for path in CORPUS.glob("*.txt"):
-        shutil.copy(path, folder / path.name)
+def report_path(tmp_path, releases):
+    folder = releases
     (folder / "injected.txt").write_text(INJECTED, encoding="utf-8")
     out = tmp_path / "report.html"
     assert main(["report", str(folder), "--out", str(out)]) == 0
@@ -70,7 +66,10 @@ def test_page_in_a_real_browser(browser, report_path):
     if not browser.find_element(By.ID, "doc-iom-kenya").get_attribute("open"):
         browser.find_element(By.CSS_SELECTOR, "#doc-iom-kenya summary").click()
     browser.find_element(By.CSS_SELECTOR, "#doc-iom-kenya a.evidence-link").click()
-    assert browser.find_elements(By.CSS_SELECTOR, "#doc-iom-kenya .ev.hl")
+    from selenium.webdriver.support.ui import WebDriverWait
+    highlighted = WebDriverWait(browser, 10).until(
+        lambda driver: driver.find_elements(By.CSS_SELECTOR, "#doc-iom-kenya .ev.hl"))
+    assert "Established in 1951" in "".join(e.text for e in highlighted)  # the first claim's sentence
     # the conflict-kind filter hides the other kinds
     from selenium.webdriver.support.ui import Select
     Select(browser.find_element(By.ID, "kind-filter")).select_by_value("changed")

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 # Resolver priorities: higher wins an overlap, then the longer span.
 PRIORITY = {"cued_person": 6, "defined": 5, "known": 5, "office": 5, "date": 5, "figure": 4,
             "shape": 4, "country": 4, "region": 4, "facility": 4, "camp": 4, "city": 3,
-            "person": 3, "linked": 3, "model": 0}
+            "person": 3, "model": 0}
 
 
 @dataclass
@@ -71,8 +71,7 @@ def word_positions(doc: Doc) -> list[int]:
 
 
 def is_capitalized(token) -> bool:
-    first = token.text[:1]
-    return first.isupper() or (first.isdigit() is False and first.isalpha() and token.text[:2].isupper())
+    return token.text[:1].isupper()
 
 
 def sentence_index(doc: Doc) -> list[int]:

@@ -29,13 +29,11 @@ def country_names(patterns_dir: str | None = None) -> dict[str, str]:
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
-            if value:
+            if value and "," not in value:  # "Korea, Republic of" is no way to write it in text
                 names[value] = country.alpha_2
-                if "," in value:  # "Korea, Republic of" -> also "Republic of Korea" is in countries.jsonl
-                    continue
     for alias in load("countries.jsonl", patterns_dir):
         names[alias.name] = alias.country
-    return {name: code for name, code in names.items() if "," not in name}
+    return names
 
 
 @lru_cache(maxsize=None)

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-PlaceKind = Literal["country", "city", "region", "camp", "facility", "continent", "sea"]
+from .models import PlaceKind
 
 
 class PatternError(ValueError):
