@@ -31,3 +31,12 @@ def test_people(ents, text, expected):
 ])
 def test_not_people(ents, text):
     assert people(ents, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Director General of the International Organization for Migration (IOM), Amy Pope, spoke today.",
+     [("Amy Pope", "Director General", "International Organization for Migration")]),
+    ("For more information please contact:\nSafa Msehli, IOM Geneva, Tel: +41 79 403 5526", [("Safa Msehli", None, None)]),
+])
+def test_appositions_and_contacts(ents, text, expected):
+    assert people(ents, text) == expected

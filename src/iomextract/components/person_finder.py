@@ -61,7 +61,7 @@ class PersonFinder:
                 continue
             if cued in ("honorific", "title", "credit"):
                 source = "cued_person"
-            elif cued or self._cued_after(words, name_end):
+            elif cued in ("verb", "apposition") or self._cued_after(words, name_end):
                 source = "person"  # weaker cue: an ORG or PLACE over the same words wins
             else:
                 continue
@@ -106,9 +106,22 @@ class PersonFinder:
             return "title"
         if self._ends_at(self.verbs, words, k, 2):
             return "verb"
-        if words[k - 1].text in self.credit_markers or (k >= 2 and f"{words[k-2].text} {words[k-1].text}" in self.credit_markers):
+        if words[k - 1].text in self.credit_markers or (k >= 2 and (
+                f"{words[k - 2].text} {words[k - 1].text}" in self.credit_markers
+                or f"{words[k - 2].text}{words[k - 1].text}" in self.credit_markers)):
             return "credit"
+        if words[k - 1].text == "," and self._title_in_clause(words, k - 1):
+            return "apposition"  # "The Director General of IOM, Amy Pope, said"
         return None
+
+    def _title_in_clause(self, words, k, reach=12) -> bool:
+        """A title phrase among the words before k, within the same sentence."""
+        for j in range(k, max(0, k - reach), -1):
+            if self._ends_at(self.titles, words, j) and words[j - 1].text[:1].isupper():
+                return True
+            if words[j - 1].is_sent_start:
+                break
+        return False
 
     def _cued_after(self, words, end) -> bool:
         if end >= len(words):

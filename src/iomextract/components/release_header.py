@@ -18,6 +18,8 @@ from spacy.tokens import Doc
 
 from ..patterns import load
 
+# "Geneva, 14 June 2023 – The Director General ...": a dateline opening the body
+DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+(\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})\s*[–—-]")
 DATE_LINE = re.compile(r"^(?:[A-Za-z ]+:\s*)?(?:[A-Z][a-z]+,?\s+)?(\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})$")
 
 
@@ -51,7 +53,7 @@ class ReleaseHeader:
         lines = [line for line in lines if line]
         if doc._.published is None:
             for line in lines:
-                match = DATE_LINE.match(line)
+                match = DATE_LINE.match(line) or DATELINE.match(line)
                 if match:
                     doc._.published = parse_date(match.group(1))
                     if doc._.published:
