@@ -30,6 +30,8 @@ def test_figures(ents, text, expected):
     "It supports SDG 10 and Article 13 of the declaration.",
     "It counts one in seven people worldwide as a migrant.",
     "The clinic kept all but one medical facility open.",
+    "Nearly half of the refugees are children under 18.",
+    "Volunteers aged 25 and older joined.",
 ])
 def test_not_figures(ents, text):
     assert figures(ents, text) == []

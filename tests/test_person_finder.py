@@ -19,6 +19,7 @@ def people(ents, text):
     ("“We will help,” said HE Katarina Žuffa Leligdonova, Slovak Republic Ambassador to Kenya and Co-Chair.",
      [("Katarina Žuffa Leligdonova", "Ambassador to Kenya", None)]),
     ("Photo: © Grace Kae/IOMKenya", [("Grace Kae", None, None)]),
+    ("Dr. Samir Hossain of the Ministry of Health said three people were hurt.", [("Samir Hossain", None, "Ministry of Health")]),
 ])
 def test_people(ents, text, expected):
     assert people(ents, text) == expected

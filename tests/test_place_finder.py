@@ -17,6 +17,8 @@ def places(ents, text):
      [("Jamhuri Showground", "camp", "KE"), ("Nairobi", "city", "KE"), ("Kenya", "country", "KE"), ("Jamhuri", "camp", "KE")]),
     ("Equipment went to Jomo Kenyatta International Airport in Kenya.",
      [("Jomo Kenyatta International Airport", "facility", "KE"), ("Kenya", "country", "KE")]),
+    ("A fire destroyed shelters in Camp 11 in Cox's Bazar, Bangladesh.",
+     [("Camp 11", "camp", "BD"), ("Cox's Bazar", "city", "BD"), ("Bangladesh", "country", "BD")]),
     ("HE Katarina Leligdonova, Solvak Republic Ambassador to Kenya, spoke.",
      [("Solvak Republic", "country", "SK"), ("Kenya", "country", "KE")]),
 ])

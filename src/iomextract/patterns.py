@@ -73,6 +73,7 @@ class PlaceShapes(Rule):
     camp_words: list[str]
     facility_heads: list[str]
     country_shape_heads: list[str]
+    numbered_camp_words: list[str]
     city_min_population: int
     city_population_without_country_context: int
     excluded_city_names: list[str]
@@ -110,6 +111,7 @@ class Figures(Rule):
     not_count_units: list[str]
     plural_nouns: list[str]
     unit_stop_words: list[str]
+    age_words: list[str]
     max_unit_words: int
 
 

@@ -96,6 +96,8 @@ class FigureFinder:
                 break
         if unit is None:
             unit = self._unit(words, end) or self._unit_before(words, start)
+        if unit is None and start > 0 and words[start - 1].lower_ in self.rules.age_words and value < 120:
+            return None  # an age: "children under 18", "aged 25"
         if YEAR_LIKE.match(text) and (unit is None or unit == "%") and length == 1:
             return None  # a bare year-like number is the date finder's
         if length == 1 and not NUMBER.match(text) and unit is None:

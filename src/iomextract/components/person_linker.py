@@ -148,6 +148,11 @@ class PersonLinker:
 
     def _title_after(self, doc, person, ent_at):
         i = person.end
+        if i + 1 < len(doc) and doc[i].lower_ in ("of", "from"):
+            j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+            ent = ent_at.get(j)
+            if ent is not None and ent.label_ == "ORG":  # "Dr. Samir Hossain of the Ministry of Health"
+                return {"title": None, "org": ent._.attrs.get("canonical")}
         if i >= len(doc) or doc[i].text != ",":
             return None
         limit = min(len(doc), i + 12, person.sent.end)

@@ -108,6 +108,14 @@ class PlaceFinder:
         for k, i in enumerate(positions):
             if i in taken or not is_capitalized(doc[i]) or (k and is_capitalized(doc[positions[k - 1]])):
                 continue
+            if doc[i].text in self.shapes.numbered_camp_words and k + 1 < len(positions) \
+                    and doc[positions[k + 1]].like_num:
+                end = positions[k + 1] + 1  # "Camp 11", "Camp 4 Extension"
+                if end < len(doc) and doc[end].text == "Extension":
+                    end += 1
+                out.append(Candidate("PLACE", i, end, "camp", {"kind": "camp", "country": main_country}))
+                taken.update(range(i, end))
+                continue
             run = [i]
             for j in positions[k + 1:]:
                 if not is_capitalized(doc[j]) or doc[j].text.isupper() and len(doc[j]) > 1:
