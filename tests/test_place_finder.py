@@ -26,6 +26,10 @@ def test_places(ents, text, expected):
     assert places(ents, text) == expected
 
 
+def test_tail_of_a_longer_name_is_not_a_city(ents):
+    assert places(ents, "New York – The ministers met in New York.") == [("New York", "city", "US")] * 2
+
+
 @pytest.mark.parametrize("text", [
     "Kenyan and Sudanese officials met.",
     "The Union of Progress is a Mission of Hope.",

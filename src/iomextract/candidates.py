@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 # Resolver priorities: higher wins an overlap, then the longer span.
-PRIORITY = {"cued_person": 6, "defined": 5, "known": 5, "office": 5, "date": 5, "figure": 4,
+PRIORITY = {"cued_person": 6, "defined": 5, "known": 5, "office": 5, "headed": 5, "date": 5, "figure": 4,
             "shape": 4, "country": 4, "region": 4, "facility": 4, "camp": 4, "city": 3,
             "person": 3, "model": 0}
 

@@ -59,7 +59,9 @@ class OrgFinder:
                 self._office(doc, positions, end, start, payload["acronym"])
         for start, end in self._name_shapes(doc, positions):
             text = doc[start:end].text
-            doc._.candidates.append(Candidate("ORG", start, end, "shape", {"canonical": canonical_name(text), "acronym": None}))
+            # "Council of the European Union": a name led by its head word holds whatever known name it contains
+            source = "headed" if doc[start].text in self.leading_heads or doc[start].lower_ in self.leading_heads else "shape"
+            doc._.candidates.append(Candidate("ORG", start, end, source, {"canonical": canonical_name(text), "acronym": None}))
         return doc
 
     def _office(self, doc: Doc, positions: list[int], org_end: int, org_start: int, acronym: str) -> None:

@@ -75,6 +75,10 @@ class PlaceFinder:
             if i in taken or not is_capitalized(token) or token.text.isupper() \
                     or fold(token.text) not in self.city_first_words:
                 continue
+            before = doc[i - 1] if i else None
+            if before is not None and before.text[:1].isupper() and not before.text.isupper() \
+                    and not token.is_sent_start and before.is_alpha:
+                continue  # the tail of a longer name: "New York" is not York
             for length in (3, 2, 1):
                 span = doc[i:i + length]
                 if span.end > len(doc) or any(t.is_space or t.i in taken for t in span):
