@@ -18,6 +18,7 @@ class Gazetteer:
         self.tokenizer = tokenizer
         self.ignore_case = ignore_case
         self.table: dict[tuple[str, ...], object] = {}
+        self.first_words: set[str] = set()
         self.longest = 0
 
     def key(self, words) -> tuple[str, ...]:
@@ -39,6 +40,7 @@ class Gazetteer:
         key = self.key(words)
         if key and (overwrite or key not in self.table):
             self.table[key] = payload
+            self.first_words.add(key[0])
             self.longest = max(self.longest, len(key))
 
     def __contains__(self, name: str) -> bool:
@@ -53,6 +55,9 @@ class Gazetteer:
         words = self.key([doc[i].text for i in positions])
         k = 0
         while k < len(positions):
+            if words[k] not in self.first_words:
+                k += 1
+                continue
             for length in range(min(self.longest, len(positions) - k), 0, -1):
                 payload = self.table.get(words[k : k + length])
                 if payload is not None:

@@ -36,6 +36,8 @@ class DateFinder:
         self.low, self.high = self.rules.year_range
         self.year_prepositions = set(self.rules.year_prepositions)
         self.name_words = set(self.rules.name_words_before_year)
+        self.starters = ({*self.rules.months, *self.rules.weekdays} | set(self.rules.decade_modifiers)
+                         | {k.split()[0] for k in self.rules.relative_periods} | set(self.rules.relative_days))
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
@@ -43,6 +45,10 @@ class DateFinder:
         words = [doc[i] for i in positions]
         k = 0
         while k < len(words):
+            text = words[k].text
+            if not (text[:1].isdigit() or text in self.starters or text.lower() in self.starters):
+                k += 1
+                continue
             found = self._match(words, k, published)
             if found:
                 length, value = found

@@ -29,6 +29,7 @@ class FigureFinder:
         self.qualifiers = {tuple(k.split()): v for k, v in self.rules.qualifiers.items()}
         self.longest_qualifier = max(len(k) for k in self.qualifiers)
         self.number_words = {tuple(k.split()): v for k, v in self.rules.number_words.items()}
+        self.number_starts = {k[0] for k in self.number_words}
         self.not_count = set(self.rules.not_count_units)
         self.stop_words = set(self.rules.unit_stop_words)
         self.plurals = set(self.rules.plural_nouns)
@@ -53,8 +54,10 @@ class FigureFinder:
     def _number(self, words, k):
         """(value, number of words) of a number written at k, or None."""
         text = words[k].text
-        if NUMBER.match(text):
-            return float(text.replace(",", "")), 1
+        if text[:1].isdigit():
+            return (float(text.replace(",", "")), 1) if NUMBER.match(text) else None
+        if words[k].lower_ not in self.number_starts:
+            return None
         for length in (3, 2, 1):
             key = tuple(w.lower_ for w in words[k:k + length])
             if len(key) == length and key in self.number_words:

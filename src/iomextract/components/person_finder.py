@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import Candidate, word_positions
+from ..candidates import Candidate, fold, word_positions
 from ..gazetteer import Gazetteer
 from ..geography import country_names
 from ..patterns import load
@@ -46,13 +46,16 @@ class PersonFinder:
     def __call__(self, doc: Doc) -> Doc:
         positions = word_positions(doc)
         words = [doc[i] for i in positions]
-        texts = [w.text for w in words]
-        self.keys = {g: g.word_keys(texts) for g in (self.titles, self.honorifics, self.verbs)}
+        folded = [fold(w.text) for w in words]
+        lowered = [f.lower() for f in folded]
+        self.keys = {self.titles: lowered, self.honorifics: folded, self.verbs: lowered}
         taken = set()
         for k in range(len(words)):
             if k in taken:
                 continue
             name_end = self._name_end(words, k)
+            if name_end == k:
+                continue
             min_words = 2
             cued = self._cued_before(words, k)
             if cued == "honorific":
