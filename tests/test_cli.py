@@ -100,3 +100,12 @@ def test_re_extracting_into_the_database_keeps_counts(releases, tmp_path, capsys
     run(capsys, "extract", str(releases), "--out", str(tmp_path / "out"), "--db", str(db), "--force")
     with Store(db) as store:
         assert store.counts() == first
+
+
+def test_two_files_with_one_id_do_not_overwrite_each_other(releases, tmp_path, capsys):
+    (releases / "sub").mkdir()
+    (releases / "sub" / "iom-kenya.txt").write_text("IOM has 5 staff in Lamu, Kenya.")
+    code, _, err = run(capsys, "extract", str(releases), "--out", str(tmp_path / "out"))
+    assert code == 1 and "same document id 'iom-kenya'" in err
+    sheet = FactSheet.model_validate_json((tmp_path / "out" / "iom-kenya.json").read_text())
+    assert sheet.document.path.endswith("in/iom-kenya.txt")

@@ -165,7 +165,8 @@ def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, st
             for batch in batches(files):
                 collect(extract_batch(batch, **options))
         else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            pool = ProcessPoolExecutor(max_workers=jobs)
+            try:
                 pending = set()
                 for batch in batches(files):
                     if len(pending) >= jobs * 2:  # bounded: memory stays flat however many files
@@ -175,6 +176,8 @@ def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, st
                     pending.add(pool.submit(extract_batch, batch, **options))
                 for future in pending:
                     collect(future.result())
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
     finally:
         progress.close()
     summary.seconds = time.perf_counter() - started

@@ -1,4 +1,4 @@
-"""Command line: ``iomextract extract|check|schema``. A thin layer over the library."""
+"""Command line: ``iomextract extract|check|report|schema``. A thin layer over the library."""
 from __future__ import annotations
 
 import argparse
@@ -30,10 +30,26 @@ def release_files(paths: list[str]) -> tuple[list[Path], list[str]]:
     return files, missing
 
 
+def unique_ids(files: list[Path]) -> tuple[list[Path], list[str]]:
+    """Files whose fact sheet name (the file stem) is not taken by an earlier file; errors for the rest."""
+    seen: dict[str, Path] = {}
+    kept, errors = [], []
+    for path in files:
+        if path.stem in seen:
+            errors.append(f"{path}: same document id {path.stem!r} as {seen[path.stem]}; rename one of them")
+        else:
+            seen[path.stem] = path
+            kept.append(path)
+    return kept, errors
+
+
 def cmd_extract(args) -> int:
     files, missing = release_files(args.paths)
+    files, clashes = unique_ids(files)
     for given in missing:
         print(f"error: {given}: no such file or folder", file=sys.stderr)
+    for clash in clashes:
+        print(f"error: {clash}", file=sys.stderr)
     out_dir = Path(args.out)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -54,11 +70,14 @@ def cmd_extract(args) -> int:
     except RuntimeError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("interrupted: every fact sheet written so far is whole; run again to go on", file=sys.stderr)
+        return 130
     finally:
         if store:
             store.close()
     print(summary.line(out_dir), file=sys.stderr)
-    return 1 if summary.failed or missing else 0
+    return 1 if summary.failed or missing or clashes else 0
 
 
 def load_factsheets(paths: list[str]) -> tuple[list[FactSheet], int]:
