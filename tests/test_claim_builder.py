@@ -44,6 +44,10 @@ def test_roles(partnership):
      ("International Organization for Migration", "founded", "1951")),
     ("IOM now has 175 member states.", ("International Organization for Migration", "member_state_count", 175)),
     ("UNHCR has a presence in 135 countries.", ("United Nations High Commissioner for Refugees", "country_presence_count", 135)),
+    ("Bhutan has been an IOM member since 2016.", ("Bhutan", "member_since", "2016")),
+    ("IOM, founded in 1951 as the Provisional Intergovernmental Committee, employs over 9,000 staff.",
+     ("International Organization for Migration", "staff_count", 9000)),
+    ("The IOM mission in Tajikistan has 120 staff and a sub-office in Khujand.", ("IOM Tajikistan", "office", "sub-office")),
 ])
 def test_claim_rules_on_new_sentences(nlp, text, expected):
     found = {(c.subject, c.attribute, c.value) for c in extract_text(text, nlp=nlp).claims}

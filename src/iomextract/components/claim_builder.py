@@ -93,8 +93,9 @@ class ClaimBuilder:
             if date is None:
                 continue
             claim = {"attribute": rule.attribute, "value": date._.attrs["value"]}
-            if rule.object == "org":
-                obj = next((o for o in ctx.of("ORG") if end <= o.start <= date.start + 1), None)
+            if rule.object == "org":  # "member state of IOM since 1983", "an IOM member since 2016"
+                obj = next((o for o in ctx.of("ORG") if end <= o.start <= date.start + 1), None) or \
+                    next((o for o in reversed(ctx.of("ORG")) if start - 3 <= o.start and o.end <= start), None)
                 if obj is None:
                     continue
                 claim["object"] = obj._.attrs.get("canonical")
@@ -149,9 +150,7 @@ class ClaimBuilder:
         if ctx.starts_with_pronoun() and ctx.previous_subject and (not orgs or kind == "office"):
             return ctx.previous_subject
         if orgs:
-            before = [o._.attrs.get("canonical") for o in ctx.of("ORG") if o.start < anchor.start
-                      and o._.attrs.get("canonical") != exclude]
-            return before[-1] if kind == "office" and before else orgs[0]
+            return orgs[0]  # the sentence's first organization is most often its subject
         return ctx.previous_subject if ctx.starts_with_pronoun() else None
 
     def _office_phrase(self, ctx, anchor):
