@@ -141,7 +141,7 @@ def default_patterns_dir() -> Path:
     source_tree = Path(__file__).resolve().parents[2] / "patterns"
     if source_tree.is_dir():
         return source_tree
-    return Path(str(resources.files("iomextract") / "patterns"))
+    return Path(str(resources.files("iomextract") / "pattern_files"))
 
 
 @lru_cache(maxsize=None)
