@@ -57,6 +57,12 @@ class ClaimRule(Rule):
     about: str = ""
 
 
+class ClaimContext(Rule):
+    about: str = ""
+    pronouns: list[str]
+    office_nouns: list[str]
+
+
 class OrgShapes(Rule):
     about: str = ""
     head_words: list[str]
@@ -87,6 +93,7 @@ class People(Rule):
     reporting_verbs: list[str]
     credit_markers: list[str]
     non_name_words: list[str]
+    name_particles: list[str]
 
 
 class Dates(Rule):
@@ -97,6 +104,8 @@ class Dates(Rule):
     relative_periods: dict[str, tuple[Literal["week", "month", "year"], int]]
     year_prepositions: list[str]
     decade_modifiers: list[str]
+    month_context_words: list[str]
+    may_context_words: list[str]
     name_words_before_year: list[str]
     year_range: tuple[int, int]
 
@@ -127,6 +136,7 @@ SCHEMAS: dict[str, type[Rule]] = {
     "places.jsonl": PlaceEntry,
     "countries.jsonl": CountryAlias,
     "claims.jsonl": ClaimRule,
+    "claim_context.json": ClaimContext,
     "org_shapes.json": OrgShapes,
     "place_shapes.json": PlaceShapes,
     "people.json": People,

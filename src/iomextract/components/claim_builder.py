@@ -17,8 +17,6 @@ from spacy.tokens import Doc, Span
 from ..geography import country_names
 from ..patterns import load
 
-PRONOUNS = {"it", "its", "they", "their", "the organization", "the agency", "the mission", "the office"}
-OFFICE_PHRASE = re.compile(r"\b(?:the\s+)?(?:[A-Z]{2,}\s+)?(?:mission|office|country office|team)\s+in\s+$", re.I)
 
 
 @Language.factory("claim_builder")
@@ -34,6 +32,10 @@ class ClaimBuilder:
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
         self.rules = load("claims.jsonl", patterns_dir)
         self.countries = country_names(patterns_dir)
+        context = load("claim_context.json", patterns_dir)
+        self.pronouns = set(context.pronouns)
+        nouns = "|".join(re.escape(n) for n in sorted(context.office_nouns, key=len, reverse=True))
+        self.office_phrase = re.compile(rf"\b(?:the\s+)?(?:[A-Z]{{2,}}\s+)?(?:{nouns})\s+in\s+$", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -44,7 +46,7 @@ class ClaimBuilder:
         previous_subject = None
         for number, sent in enumerate(doc.sents):
             found = []
-            context = _Sentence(doc, sent, ents, previous_subject)
+            context = _Sentence(doc, sent, ents, previous_subject, self.pronouns)
             for rule in self.rules:
                 found += getattr(self, f"_{rule.value}")(rule, context)
             for claim in found:
@@ -160,7 +162,7 @@ class ClaimBuilder:
         for place in ctx.of("PLACE"):
             if place.start < anchor.start and place._.attrs.get("kind") == "country":
                 text = ctx.text[ctx.sent.start_char:place.start_char]
-                if OFFICE_PHRASE.search(text):
+                if self.office_phrase.search(text):
                     return f"{self.main_acronym} {place.text}"
         return None
 
@@ -168,8 +170,8 @@ class ClaimBuilder:
 class _Sentence:
     """A sentence with its entities and the helpers the rules share."""
 
-    def __init__(self, doc, sent, ents, previous_subject):
-        self.doc, self.sent, self.previous_subject = doc, sent, previous_subject
+    def __init__(self, doc, sent, ents, previous_subject, pronouns):
+        self.doc, self.sent, self.previous_subject, self.pronouns = doc, sent, previous_subject, pronouns
         self.text = doc.user_data["iom_text"]
         self.ents = [e for e in ents if sent.start <= e.start < sent.end]
         text = self.text[sent.start_char:sent.end_char]
@@ -223,7 +225,7 @@ class _Sentence:
 
     def starts_with_pronoun(self):
         words = [t.lower_ for t in self.sent if not t.is_space][:2]
-        return bool(words) and (words[0] in PRONOUNS or " ".join(words) in PRONOUNS)
+        return bool(words) and (words[0] in self.pronouns or " ".join(words) in self.pronouns)
 
     def country_before(self, i, countries):
         for ent in reversed([e for e in self.ents if e.start < i]):

@@ -131,9 +131,9 @@ class DateFinder:
         if year:
             return 2, f"{year:04d}-{month:02d}"
         before = words[k - 1].lower_ if k else ""
-        if before in self.year_prepositions or before in ("last", "next", "this", "early", "late", "mid", "end"):
-            if words[k].text == "May" and before not in ("in", "since", "until", "of", "last", "next", "this"):
-                return None
+        if before in self.rules.month_context_words:
+            if words[k].text == "May" and before not in self.rules.may_context_words:
+                return None  # "May" is a verb more often than a month
             return 1, (f"{published.year:04d}-{month:02d}" if published else None)
         return None
 

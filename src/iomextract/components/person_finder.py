@@ -15,9 +15,6 @@ from ..gazetteer import Gazetteer
 from ..geography import country_names
 from ..patterns import load
 
-PARTICLES = {"de", "da", "dos", "das", "do", "van", "von", "der", "den", "bin", "binti", "bint", "al", "el", "ibn", "la", "le", "di", "del", "ter", "abu"}
-
-
 @Language.factory("person_finder")
 def make_person_finder(nlp: Language, name: str):
     return PersonFinder(nlp)
@@ -42,6 +39,7 @@ class PersonFinder:
             self.countries.add(name, name)
         self.credit_markers = set(rules.credit_markers)
         self.non_name_words = set(rules.non_name_words)
+        self.particles = set(rules.name_particles)
 
     def __call__(self, doc: Doc) -> Doc:
         positions = word_positions(doc)
@@ -86,7 +84,7 @@ class PersonFinder:
             word = words[end]
             if self._is_name_word(word) and not words[end - 1].text.endswith(("’s", "'s")):
                 end += 1
-            elif word.lower_ in PARTICLES and end + 1 < len(words) and self._is_name_word(words[end + 1]):
+            elif word.lower_ in self.particles and end + 1 < len(words) and self._is_name_word(words[end + 1]):
                 end += 2
             elif word.text == "-" and not words[end - 1].whitespace_ and end + 1 < len(words) \
                     and self._is_name_word(words[end + 1]):
