@@ -1,6 +1,5 @@
 """The command line on real files, including the inputs that must fail cleanly."""
 import json
-import pytest
 
 from iomextract.cli import main
 from iomextract.models import FactSheet

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import html
-import json
 from collections import Counter
 from dataclasses import dataclass
 

@@ -61,7 +61,7 @@ class PlaceFinder:
             taken.update(range(start, end))
         mentioned = Counter(c.attrs["country"] for c in found if c.attrs.get("country"))
         for cand in doc._.candidates:  # "IOM Kenya", "Government of Kenya" say which country too
-            for start, end, code in _country_mentions(self.names, doc[cand.start:cand.end]):
+            for _, _, code in _country_mentions(self.names, doc[cand.start:cand.end]):
                 mentioned[code] += 1
         found += self._shapes(doc, positions, taken, mentioned)
         found += self._cities(doc, positions, taken, mentioned)
