@@ -22,6 +22,7 @@ def dates(nlp, text, published=None):
     ("The programme ran for three years and the boy is 12 years old.", []),
     ("It was the 109th Council Session on SDG 10.", []),
     ("Staff worked through the night of 25/26 July.", [("25/26 July", None)]),
+    ("The event was held on the 25th of June 2021.", [("25th of June 2021", "2021-06-25")]),
     ("The workshop opened on Tuesday (26/11) in Geneva.", [("Tuesday (26/11)", None)]),
 ])
 def test_dates_without_publication_date(nlp, text, expected):

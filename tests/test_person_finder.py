@@ -19,6 +19,8 @@ def people(ents, text):
     ("“We will help,” said HE Katarina Žuffa Leligdonova, Slovak Republic Ambassador to Kenya and Co-Chair.",
      [("Katarina Žuffa Leligdonova", "Ambassador to Kenya", None)]),
     ("Photo: © Grace Kae/IOMKenya", [("Grace Kae", None, None)]),
+    ("Kenya's Cabinet Secretary for Interior, Kithure Kindiki, opened the meeting.",
+     [("Kithure Kindiki", "Cabinet Secretary for Interior", None)]),
     ("Dr. Samir Hossain of the Ministry of Health said three people were hurt.", [("Samir Hossain", None, "Ministry of Health")]),
 ])
 def test_people(ents, text, expected):

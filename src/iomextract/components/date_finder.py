@@ -101,16 +101,18 @@ class DateFinder:
         match = DAY.match(text) or DAY_RANGE.match(text)
         if not match or not 1 <= int(match.group(1)) <= 31:
             return None
-        month = self._month(words, k + 1)
+        shift = 1 if self._text(words, k + 1) == "of" else 0  # "the 25th of June"
+        month = self._month(words, k + 1 + shift)
         if month is None:
             return None
         day = int(match.group(1))
-        year = self._year_at(words, k + 2)
-        if year is None and self._text(words, k + 2) == "," and self._year_at(words, k + 3):
-            return 4, _iso(self._year_at(words, k + 3), month, day)
+        after = k + 2 + shift
+        year = self._year_at(words, after)
+        if year is None and self._text(words, after) == "," and self._year_at(words, after + 1):
+            return after + 2 - k, _iso(self._year_at(words, after + 1), month, day)
         if year:
-            return 3, _iso(year, month, day)
-        return 2, (_iso(published.year, month, day) if published else None)
+            return after + 1 - k, _iso(year, month, day)
+        return after - k, (_iso(published.year, month, day) if published else None)
 
     def _month_first(self, words, k, published):
         month = self._month(words, k)

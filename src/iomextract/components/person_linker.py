@@ -96,6 +96,11 @@ class PersonLinker:
                 return ent.end, None
             if ent is not None and ent.label_ == "ORG" and ent.end <= limit:
                 return end, ent._.attrs.get("canonical")
+            k = j
+            while k < limit and doc[k].text[:1].isupper() and ent_at.get(k) is None:
+                k += 1
+            if k > j and (k == limit or doc[k].text in (",", ")")):
+                return k, None  # "Cabinet Secretary for Interior"
         return end, None
 
     def _title_text(self, doc, start, head_end, title_end):
