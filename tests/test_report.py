@@ -74,3 +74,18 @@ def test_page_in_a_real_browser(browser, report_path):
     from selenium.webdriver.support.ui import Select
     Select(browser.find_element(By.ID, "kind-filter")).select_by_value("changed")
     assert not conflict.is_displayed()
+
+
+def test_five_hundred_documents_stay_collapsed(corpus_sheets):
+    from iomextract.check import check
+    from iomextract.report import ReportDocument, render
+    kenya = corpus_sheets["iom-kenya"]
+    documents = []
+    for number in range(500):
+        sheet = kenya.model_copy(deep=True)
+        sheet.document.id = f"release-{number:03d}"
+        documents.append(ReportDocument(sheet, None))
+    page = render(documents, check([]))
+    assert page.count('<details class="document"') == 500
+    assert " open>" not in page  # collapsed: the page stays usable
+    assert 'id="kind-filter"' in page and page.count('class="type-filter"') == 5
