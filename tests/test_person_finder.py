@@ -21,6 +21,9 @@ def people(ents, text):
     ("Photo: © Grace Kae/IOMKenya", [("Grace Kae", None, None)]),
     ("Kenya's Cabinet Secretary for Interior, Kithure Kindiki, opened the meeting.",
      [("Kithure Kindiki", "Cabinet Secretary for Interior", None)]),
+    ("IOM's Regional Director for Central America, North America and the Caribbean, Michele Klein Solomon, spoke.",
+     [("Michele Klein Solomon", "Regional Director for Central America, North America and the Caribbean",
+       "International Organization for Migration")]),
     ("Dr. Samir Hossain of the Ministry of Health said three people were hurt.", [("Samir Hossain", None, "Ministry of Health")]),
 ])
 def test_people(ents, text, expected):

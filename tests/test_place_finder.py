@@ -26,6 +26,10 @@ def test_places(ents, text, expected):
     assert places(ents, text) == expected
 
 
+def test_city_named_after_its_country(ents):
+    assert places(ents, "Panama City – Migrants reached Panama.") == [("Panama City", "city", "PA"), ("Panama", "country", "PA")]
+
+
 def test_tail_of_a_longer_name_is_not_a_city(ents):
     assert places(ents, "New York – The ministers met in New York.") == [("New York", "city", "US")] * 2
 

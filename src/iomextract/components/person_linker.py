@@ -93,7 +93,7 @@ class PersonLinker:
                 j += 1
             ent = ent_at.get(j)
             if ent is not None and ent.label_ == "PLACE" and ent.end <= limit:
-                return ent.end, None
+                return self._place_list_end(doc, ent, limit, ent_at), None
             if ent is not None and ent.label_ == "ORG" and ent.end <= limit:
                 return end, ent._.attrs.get("canonical")
             k = j
@@ -102,6 +102,19 @@ class PersonLinker:
             if k > j and (k == limit or doc[k].text in (",", ")")):
                 return k, None  # "Cabinet Secretary for Interior"
         return end, None
+
+    def _place_list_end(self, doc, first, limit, ent_at):
+        """End of "Central America, North America and the Caribbean" in a title."""
+        end, i = first.end, first.end
+        while i < limit:
+            if doc[i].text == "," or doc[i].lower_ in ("and", "the") or doc[i].is_space:
+                i += 1
+                continue
+            ent = ent_at.get(i)
+            if ent is None or ent.label_ != "PLACE" or ent.end > limit:
+                break
+            end = i = ent.end
+        return end
 
     def _title_text(self, doc, start, head_end, title_end):
         skip = set()

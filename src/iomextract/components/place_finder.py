@@ -57,6 +57,11 @@ class PlaceFinder:
         found = []
         taken = set()
         for start, end, payload in self.names.find(doc, positions):
+            longer = self._city_named_after(doc, start, end, payload)
+            if longer:  # "Panama City", "Kuwait City": the city, not the country
+                found.append(longer)
+                taken.update(range(longer.start, longer.end))
+                continue
             found.append(Candidate("PLACE", start, end, _source(payload["kind"]), dict(payload)))
             taken.update(range(start, end))
         mentioned = Counter(c.attrs["country"] for c in found if c.attrs.get("country"))
@@ -67,6 +72,15 @@ class PlaceFinder:
         found += self._cities(doc, positions, taken, mentioned)
         doc._.candidates.extend(found)
         return doc
+
+    def _city_named_after(self, doc, start, end, payload):
+        if payload["kind"] != "country" or end >= len(doc) or not is_capitalized(doc[end]):
+            return None
+        options = self.cities.get(fold(doc[start:end + 1].text))
+        city = next((c for c in options or () if c.country == payload["country"]), None)
+        if city is None:
+            return None
+        return Candidate("PLACE", start, end + 1, "city", {"kind": "city", "country": city.country, "lat": city.lat, "lon": city.lon})
 
     def _cities(self, doc, positions, taken, mentioned):
         out = []
