@@ -24,10 +24,6 @@ class Gazetteer:
     def key(self, words) -> tuple[str, ...]:
         return tuple(fold(w).lower() if self.ignore_case else fold(w) for w in words)
 
-    def word_keys(self, texts) -> list[str]:
-        """Compare forms of words, to look up many phrases in one text cheaply."""
-        return [fold(t).lower() if self.ignore_case else fold(t) for t in texts]
-
     def phrase_ending_at(self, keys: list[str], k: int, max_words: int = 5) -> bool:
         """True when a name of the table ends right before word k."""
         for length in range(min(max_words, self.longest, k), 0, -1):
@@ -42,9 +38,6 @@ class Gazetteer:
             self.table[key] = payload
             self.first_words.add(key[0])
             self.longest = max(self.longest, len(key))
-
-    def __contains__(self, name: str) -> bool:
-        return self.key([t.text for t in self.tokenizer(name) if not t.is_space]) in self.table
 
     def get(self, name: str):
         return self.table.get(self.key([t.text for t in self.tokenizer(name) if not t.is_space]))

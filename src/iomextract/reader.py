@@ -11,7 +11,7 @@ MAX_CHARACTERS = 2_000_000  # a press release is a few thousand; a 50 MB "releas
 FALLBACK_ENCODING = "cp1252"
 BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header",
               "footer", "ul", "ol", "table", "blockquote", "title", "figcaption", "nav"}
-SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
+SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg"}
 
 
 class ReadError(Exception):
@@ -37,7 +37,7 @@ class _TextExtractor(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "title":
             self.in_title = True
-        if tag in SKIPPED_TAGS and tag != "head":
+        if tag in SKIPPED_TAGS:
             self.skipping += 1
         if tag in BLOCK_TAGS:
             self.parts.append("\n")
@@ -45,7 +45,7 @@ class _TextExtractor(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "title":
             self.in_title = False
-        if tag in SKIPPED_TAGS and tag != "head" and self.skipping:
+        if tag in SKIPPED_TAGS and self.skipping:
             self.skipping -= 1
         if tag in BLOCK_TAGS:
             self.parts.append("\n")

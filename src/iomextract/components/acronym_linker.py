@@ -15,9 +15,9 @@ from spacy.tokens import Doc
 from ..candidates import Candidate
 from ..gazetteer import Gazetteer
 from ..geography import country_names
+from ..patterns import load
 
 SHORT_FORM = re.compile(r"^[A-Z][A-Za-z0-9&\-]{1,9}$")
-SKIPPED_WORDS = {"of", "for", "on", "and", "the", "in", "to", "&", "-", "de", "la", "du", "des"}
 
 
 @Language.factory("acronym_linker")
@@ -25,10 +25,10 @@ def make_acronym_linker(nlp: Language, name: str):
     return AcronymLinker(nlp)
 
 
-def matches_initials(short: str, long_words: list[str]) -> bool:
-    """The short form's capitals are, in order, initials of the long form's words."""
+def matches_initials(short: str, long_words: list[str], skipped: set[str]) -> bool:
+    """The short form's capitals are, in order, initials of the long form's words (``skipped`` ones aside)."""
     letters = [c for c in short if c.isupper() or c.isdigit()]
-    initials = [w[0] for w in long_words if w.lower() not in SKIPPED_WORDS and w[:1].isalnum()]
+    initials = [w[0] for w in long_words if w.lower() not in skipped and w[:1].isalnum()]
     if not letters or not initials or letters[0] != initials[0].upper():
         return False
     # every letter of the short form must be consumed in order by word initials (or letters inside a word)
@@ -50,6 +50,7 @@ class AcronymLinker:
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
         for name, code in country_names(patterns_dir).items():
             self.countries.add(name, code)
+        self.skipped = set(load("org_shapes.json", patterns_dir).connectors)  # "of", "and", ...
 
     def __call__(self, doc: Doc) -> Doc:
         by_end = {}
@@ -65,7 +66,7 @@ class AcronymLinker:
             if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
                 short = doc[end + 1].text
                 words = [t.text for t in doc[long_form.start:end] if not t.is_space]
-                if SHORT_FORM.match(short) and short != words[0] and matches_initials(short, words):
+                if SHORT_FORM.match(short) and short != words[0] and matches_initials(short, words, self.skipped):
                     if not long_form.attrs.get("acronym"):
                         long_form.attrs["acronym"] = short
                     if long_form.attrs["acronym"] == short or long_form.label == "PLACE":
@@ -74,7 +75,7 @@ class AcronymLinker:
         for cand in by_end.values():
             if cand.label == "ORG" and not cand.attrs.get("acronym"):
                 words = [t.text for t in doc[cand.start:cand.end] if not t.is_space]
-                initials = "".join(w[0] for w in words if w.lower() not in SKIPPED_WORDS and w[:1].isupper())
+                initials = "".join(w[0] for w in words if w.lower() not in self.skipped and w[:1].isupper())
                 if len(initials) >= 3 and initials not in definitions and initials not in known:
                     definitions[initials] = cand
         if not definitions:

@@ -89,7 +89,8 @@ class OrgFinder:
 
     def _capitalized_run_end(self, doc: Doc, i: int) -> int:
         end = i
-        while i < len(doc) and (is_capitalized(doc[i]) or (doc[i].lower_ in self.connectors and end > i - 1)):
+        # capitalized words, and connectors right after one: "East and Horn of Africa"
+        while i < len(doc) and (is_capitalized(doc[i]) or (doc[i].lower_ in self.connectors and end == i)):
             if is_capitalized(doc[i]):
                 end = i + 1
             i += 1
