@@ -22,12 +22,13 @@ from pathlib import Path
 
 import spacy
 
+import benchmark_corpus
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def texts() -> list[str]:
-    paths = sorted(ROOT.glob("corpus/*.txt")) + sorted(ROOT.glob("tests/data/eval/*.txt"))
-    return [p.read_text(encoding="utf-8") for p in paths]
+    return benchmark_corpus.texts()[0]
 
 
 def make_folder(folder: Path, documents: int) -> list[str]:

@@ -2,7 +2,8 @@
 
 usage: python benchmarks/throughput.py [--documents 2000] [--model en_core_web_sm]
 
-The corpus is the repository's releases (corpus/ and tests/data/eval/)
+The corpus is the shared dev set plus the repository's releases when
+../shared is there, else the repository's releases alone (--corpus chooses),
 repeated up to --documents. Every figure is measured in this one run, so the
 ratios compare like with like on the same machine.
 """
@@ -15,15 +16,17 @@ from pathlib import Path
 
 import spacy
 
+import benchmark_corpus
+
 from iomextract import build_nlp
 from iomextract.extract import entity_records, make_doc
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def corpus(documents: int) -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("corpus/*.txt")) + sorted(ROOT.glob("tests/data/eval/*.txt"))]
-    return [texts[i % len(texts)] for i in range(documents)]
+def corpus(documents: int, source: str) -> tuple[list[str], str]:
+    texts, where = benchmark_corpus.texts(source)
+    return [texts[i % len(texts)] for i in range(documents)], where
 
 
 def words_in(texts, tokenizer) -> int:
@@ -43,8 +46,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=2000)
     parser.add_argument("--model", default="en_core_web_sm")
+    parser.add_argument("--corpus", choices=["auto", "repo", "shared"], default="auto")
     args = parser.parse_args()
-    texts = corpus(args.documents)
+    texts, where = corpus(args.documents, args.corpus)
+    print(f"texts: {where}")
     blank = spacy.blank("en")
     words = words_in(texts, blank.tokenizer)
     print(f"{len(texts)} documents, {words:,} words")

@@ -8,6 +8,7 @@ from iomextract import build_nlp, extract_file
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 DATA = Path(__file__).parent / "data"
+RELEASES = DATA / "releases"  # short releases the team wrote, in the registers of real ones
 
 
 @pytest.fixture(scope="session")
@@ -31,10 +32,10 @@ def partnership(corpus_sheets):
     return corpus_sheets["iom-appreciates-kenya-partnership"]
 
 
-def release_folder(folder: Path, with_dev_set: bool = False) -> Path:
-    """A folder of copies of the seed releases (and the dev-set texts)."""
+def release_folder(folder: Path, with_team_releases: bool = False) -> Path:
+    """A folder of copies of the seed releases (and of the team-written releases)."""
     folder.mkdir()
-    sources = list(CORPUS.glob("*.txt")) + (list((DATA / "eval").glob("*.txt")) if with_dev_set else [])
+    sources = list(CORPUS.glob("*.txt")) + (list(RELEASES.glob("*.txt")) if with_team_releases else [])
     for path in sources:
         shutil.copy(path, folder / path.name)
     return folder

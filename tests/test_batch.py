@@ -12,7 +12,7 @@ from iomextract.writers import write_atomic
 
 @pytest.fixture
 def releases(tmp_path):
-    return release_folder(tmp_path / "in", with_dev_set=True)
+    return release_folder(tmp_path / "in", with_team_releases=True)
 
 
 def sheets(folder: Path) -> dict[str, str]:

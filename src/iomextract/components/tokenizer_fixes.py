@@ -11,8 +11,7 @@ EXTRA_INFIXES = [
     r"(?<=\))\.(?=[A-Z])",  # ... then the full stop
     r"(?<=[a-z]{2})\.(?=[A-Z][a-z])",  # "migration.The"
     r"(?<=[A-Za-z])/(?=[A-Za-z])",  # "CSOs/NGOs", "Kae/IOMKenya"
-    r"(?<=[a-z]),(?=[A-Za-z])",  # "IOM,international"
-]
+]  # a comma between letters ("IOM,international") is split by spaCy's own infixes
 
 
 def apply_tokenizer_fixes(nlp, patterns_dir: str | None = None) -> None:
