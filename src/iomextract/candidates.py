@@ -1,21 +1,20 @@
-"""Entity candidates: what the finders propose before ``entity_resolver`` picks.
+"""Entity candidates: what the finders propose before the resolver picks.
 
-Finders append ``Candidate`` objects to ``doc._.candidates``; the resolver keeps
-the best non-overlapping ones as ``doc.ents`` and their attributes in
+Finders append ``Candidate`` objects to ``doc._.candidates``; ``resolve``
+keeps the best non-overlapping ones as ``doc.ents`` and their attributes in
 ``doc._.entity_attrs`` (keyed by span offsets and label, because spaCy keys
-span extensions by offsets only).
+span extensions by offsets only). Every candidate names the rule of
+``patterns/entity_rules.jsonl`` that proposed it; the rule gives its
+priority, and its id is kept on the entity.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-# Resolver priorities: higher wins an overlap, then the longer span.
-PRIORITY = {"cued_person": 6, "defined": 5, "known": 5, "office": 5, "headed": 5, "date": 5, "figure": 4,
-            "shape": 4, "country": 4, "region": 4, "facility": 4, "camp": 4, "city": 3,
-            "person": 3, "model": 0}
+from .patterns import PatternError, load
+from .token_table import fold, token_table  # noqa: F401  (fold is re-exported for the finders)
 
 
 @dataclass
@@ -23,12 +22,25 @@ class Candidate:
     label: str
     start: int  # token index
     end: int  # token index, exclusive
-    source: str
+    rule: str  # id of the rule that proposed it
     attrs: dict = field(default_factory=dict)
+    priority: int = 0
 
-    @property
-    def priority(self) -> int:
-        return PRIORITY[self.source]
+
+class EntityRules:
+    """The entity rules of ``patterns/entity_rules.jsonl``, to make candidates that carry their rule."""
+
+    def __init__(self, patterns_dir: str | None = None):
+        self.by_id = {rule.id: rule for rule in load("entity_rules.jsonl", patterns_dir)}
+
+    def require(self, *ids: str) -> None:
+        missing = [i for i in ids if i not in self.by_id]
+        if missing:
+            raise PatternError(f"entity_rules.jsonl: no rule with id {', '.join(missing)}")
+
+    def candidate(self, rule_id: str, start: int, end: int, attrs: dict | None = None) -> Candidate:
+        rule = self.by_id[rule_id]
+        return Candidate(rule.label, start, end, rule_id, attrs if attrs is not None else {}, rule.priority)
 
 
 def register_extensions() -> None:
@@ -37,6 +49,7 @@ def register_extensions() -> None:
         Doc.set_extension("entity_attrs", getter=lambda doc: doc.user_data.setdefault("iom_entity_attrs", {}))
         Doc.set_extension("published", default=None)
         Doc.set_extension("title", default=None)
+        Doc.set_extension("table", getter=token_table)
         Span.set_extension("attrs", getter=span_attrs)
 
 
@@ -48,13 +61,35 @@ def set_span_attrs(span: Span, attrs: dict) -> None:
     span.doc._.entity_attrs[(span.start_char, span.end_char, span.label_)] = attrs
 
 
-def fold(text: str) -> str:
-    """Compare form of a name: accents dropped, curly quotes straightened."""
-    if text.isascii():
-        return text
-    text = text.replace("’", "'").replace("‘", "'")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+def resolve(doc: Doc, candidates: list[Candidate]) -> None:
+    """Set ``doc.ents`` to the best non-overlapping candidates.
+
+    Higher priority wins an overlap (a defined acronym over a city name), then
+    the longer span ("IOM Kenya Country Office" over "Kenya"), then the earlier.
+    """
+    table = token_table(doc)
+    starts, ends = table.starts, table.ends
+    ranked = sorted(candidates, key=lambda c: (-c.priority, -(ends[c.end - 1] - starts[c.start]), c.start))
+    used = bytearray(len(doc))
+    chosen = []
+    for cand in ranked:
+        if any(used[cand.start:cand.end]):
+            continue
+        used[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+        chosen.append(cand)
+    spans = []
+    attrs_by_span = doc._.entity_attrs
+    for cand in sorted(chosen, key=lambda c: c.start):
+        span = Span(doc, cand.start, cand.end, label=cand.label)
+        attrs_by_span[(starts[cand.start], ends[cand.end - 1], cand.label)] = dict(cand.attrs, rule=cand.rule)
+        spans.append(span)
+    doc.ents = spans
+    doc.user_data["iom_chosen"] = chosen
+
+
+def chosen_candidates(doc: Doc) -> list[Candidate]:
+    """The candidates behind ``doc.ents``, in text order."""
+    return doc.user_data.get("iom_chosen", [])
 
 
 def is_line_wrap(token) -> bool:
@@ -63,22 +98,10 @@ def is_line_wrap(token) -> bool:
 
 
 def word_positions(doc: Doc) -> list[int]:
-    """Token indices of the words, skipping whitespace that only wraps a line (computed once a doc)."""
-    cached = doc.user_data.get("iom_word_positions")
-    if cached is None:
-        cached = doc.user_data["iom_word_positions"] = [t.i for t in doc if not is_line_wrap(t)]
-    return cached
-
-
-def is_capitalized(token) -> bool:
-    return token.text[:1].isupper()
+    """Token indices of the words, skipping whitespace that only wraps a line."""
+    return token_table(doc).positions
 
 
 def sentence_index(doc: Doc) -> list[int]:
     """Sentence number of every token."""
-    index, number = [], -1
-    for token in doc:
-        if token.is_sent_start:
-            number += 1
-        index.append(max(number, 0))
-    return index
+    return token_table(doc).sentence_of

@@ -22,6 +22,7 @@ class Mention(Record):
     start: int = Field(ge=0, description="character offset into the decoded document text")
     end: int = Field(ge=0)
     sentence: int = Field(ge=0, description="index of the sentence holding the mention")
+    rule: str | None = Field(default=None, description="id of the rule in patterns/ that found it")
 
 
 class OrgEntity(Mention):

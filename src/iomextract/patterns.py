@@ -24,6 +24,14 @@ class Rule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class EntityRule(Rule):
+    """A way an entity is found; its id is kept on every entity it finds, its priority settles overlaps."""
+    id: str
+    label: Literal["ORG", "PERSON", "DATE", "PLACE", "FIGURE"]
+    priority: int
+    about: str
+
+
 class OrganizationEntry(Rule):
     canonical: str
     acronym: str | None = None
@@ -132,6 +140,7 @@ class Boilerplate(Rule):
 
 # file name -> rule type; .jsonl files hold one rule a line, .json files one object.
 SCHEMAS: dict[str, type[Rule]] = {
+    "entity_rules.jsonl": EntityRule,
     "organizations.jsonl": OrganizationEntry,
     "places.jsonl": PlaceEntry,
     "countries.jsonl": CountryAlias,

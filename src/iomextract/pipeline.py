@@ -4,7 +4,7 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
-from .candidates import Candidate, register_extensions
+from .candidates import EntityRules, register_extensions
 from .components import (  # noqa: F401  importing registers the factories
     acronym_linker,
     claim_builder,
@@ -24,19 +24,29 @@ READERS = ["release_header", "line_sentencizer"]
 FINDERS = ["org_finder", "place_finder", "acronym_linker", "date_finder", "figure_finder",
            "person_finder", "entity_resolver", "person_linker", "claim_builder"]
 
-MODEL_LABELS = {"ORG": "ORG", "PERSON": "PERSON"}
+MODEL_RULES = {"ORG": "org.model", "PERSON": "person.model"}
 
 
-@Language.component("model_entities")
-def model_entities(doc):
+@Language.factory("model_entities")
+def make_model_entities(nlp: Language, name: str):
+    return ModelEntities()
+
+
+class ModelEntities:
     """A statistical model's ORG and PERSON mentions as low-priority candidates: rules win overlaps."""
-    for ent in doc.ents:
-        label = MODEL_LABELS.get(ent.label_)
-        if label:
-            attrs = {"canonical": " ".join(ent.text.split()), "acronym": None} if label == "ORG" else {}
-            doc._.candidates.append(Candidate(label, ent.start, ent.end, "model", attrs))
-    doc.ents = []
-    return doc
+
+    def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
+        self.rules = EntityRules(patterns_dir)
+        self.rules.require(*MODEL_RULES.values())
+
+    def __call__(self, doc):
+        for ent in doc.ents:
+            rule = MODEL_RULES.get(ent.label_)
+            if rule:
+                attrs = {"canonical": " ".join(ent.text.split()), "acronym": None} if ent.label_ == "ORG" else {}
+                doc._.candidates.append(self.rules.candidate(rule, ent.start, ent.end, attrs))
+        doc.ents = []
+        return doc
 
 
 def build_nlp(model: str | None = None, patterns_dir: str | None = None) -> Language:
@@ -55,7 +65,8 @@ def build_nlp(model: str | None = None, patterns_dir: str | None = None) -> Lang
     apply_tokenizer_fixes(nlp, patterns_dir)
     for name in FINDERS:
         nlp.add_pipe(name)
-    for name in READERS + FINDERS:
+    ours = READERS + FINDERS + (["model_entities"] if model else [])
+    for name in ours:  # the model's own components are trained already: never initialize them
         component = nlp.get_pipe(name)
         if hasattr(component, "initialize"):
             component.initialize(nlp=nlp, patterns_dir=patterns_dir)

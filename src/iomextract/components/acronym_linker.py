@@ -12,10 +12,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import Candidate
+from ..candidates import Candidate, EntityRules
 from ..gazetteer import Gazetteer
 from ..geography import country_names
 from ..patterns import load
+from ..token_table import token_table
 
 SHORT_FORM = re.compile(r"^[A-Z][A-Za-z0-9&\-]{1,9}$")
 
@@ -48,11 +49,15 @@ class AcronymLinker:
         self.countries = Gazetteer(nlp.tokenizer)
 
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
+        self.rules = EntityRules(patterns_dir)
+        self.rules.require("org.acronym_defined", "org.acronym_initials", "place.acronym_defined")
         for name, code in country_names(patterns_dir).items():
             self.countries.add(name, code)
         self.skipped = set(load("org_shapes.json", patterns_dir).connectors)  # "of", "and", ...
 
     def __call__(self, doc: Doc) -> Doc:
+        table = token_table(doc)
+        words = table.words
         by_end = {}
         for cand in doc._.candidates:
             if cand.label in ("ORG", "PLACE"):
@@ -60,41 +65,43 @@ class AcronymLinker:
                 if current is None or cand.priority > current.priority or \
                         (cand.priority == current.priority and cand.start < current.start):
                     by_end[cand.end] = cand
-        definitions: dict[str, Candidate] = {}
-        known = {doc[c.start:c.end].text for c in doc._.candidates if c.source == "known"}
+        definitions: dict[str, tuple[Candidate, str]] = {}
+        known = {table.span_text(c.start, c.end) for c in doc._.candidates if c.rule == "org.known"}
         for end, long_form in by_end.items():
-            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
-                short = doc[end + 1].text
-                words = [t.text for t in doc[long_form.start:end] if not t.is_space]
-                if SHORT_FORM.match(short) and short != words[0] and matches_initials(short, words, self.skipped):
+            if end + 2 < len(words) and words[end] == "(" and words[end + 2] == ")":
+                short = words[end + 1]
+                long_words = [words[i] for i in range(long_form.start, end) if not table.is_space[i]]
+                if SHORT_FORM.match(short) and short != long_words[0] and matches_initials(short, long_words, self.skipped):
                     if not long_form.attrs.get("acronym"):
                         long_form.attrs["acronym"] = short
                     if long_form.attrs["acronym"] == short or long_form.label == "PLACE":
-                        definitions.setdefault(short, long_form)
+                        rule = "org.acronym_defined" if long_form.label == "ORG" else "place.acronym_defined"
+                        definitions.setdefault(short, (long_form, rule))
         # an acronym used without definition, spelling the initials of an ORG of the same text ("MFA")
         for cand in by_end.values():
             if cand.label == "ORG" and not cand.attrs.get("acronym"):
-                words = [t.text for t in doc[cand.start:cand.end] if not t.is_space]
-                initials = "".join(w[0] for w in words if w.lower() not in self.skipped and w[:1].isupper())
+                long_words = [words[i] for i in range(cand.start, cand.end) if not table.is_space[i]]
+                initials = "".join(w[0] for w in long_words if w.lower() not in self.skipped and w[:1].isupper())
                 if len(initials) >= 3 and initials not in definitions and initials not in known:
-                    definitions[initials] = cand
+                    definitions[initials] = (cand, "org.acronym_initials")
         if not definitions:
             return doc
-        for token in doc:
-            long_form = definitions.get(token.text)
-            if long_form is None:
+        for i, word in enumerate(words):
+            if word not in definitions:
                 continue
+            long_form, rule = definitions[word]
             attrs = dict(long_form.attrs)
             if long_form.label == "ORG":
-                attrs["acronym"] = token.text
-                long_form.attrs["acronym"] = token.text
-            start = self._country_before(doc, token.i) if long_form.label == "ORG" else token.i
-            doc._.candidates.append(Candidate(long_form.label, start, token.i + 1, "defined", attrs))
+                attrs["acronym"] = word
+                long_form.attrs["acronym"] = word
+            start = self._country_before(table, i) if long_form.label == "ORG" else i
+            doc._.candidates.append(self.rules.candidate(rule, start, i + 1, attrs))
         return doc
 
-    def _country_before(self, doc: Doc, i: int) -> int:
+    def _country_before(self, table, i: int) -> int:
         """Start of "Kenya NCM": a country name right before the acronym belongs to it."""
+        keys = table.folded
         for length in (3, 2, 1):
-            if i - length >= 0 and self.countries.get(doc[i - length:i].text):
+            if i - length >= 0 and self.countries.lookup(tuple(keys[j] for j in range(i - length, i) if not table.is_space[j])):
                 return i - length
         return i

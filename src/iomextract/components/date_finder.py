@@ -14,8 +14,9 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import Candidate, is_capitalized, word_positions
+from ..candidates import EntityRules
 from ..patterns import load
+from ..token_table import token_table
 
 DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 DAY_RANGE = re.compile(r"^(\d{1,2})[/\-–](\d{1,2})$")
@@ -25,6 +26,10 @@ ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 DAY_MONTH = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 
 
+RULES = {"weekday": "date.weekday", "day_month": "date.day_month", "month_day": "date.month_day",
+         "decade": "date.decade", "century": "date.century", "relative": "date.relative", "year": "date.year"}
+
+
 @Language.factory("date_finder")
 def make_date_finder(nlp: Language, name: str):
     return DateFinder()
@@ -32,6 +37,8 @@ def make_date_finder(nlp: Language, name: str):
 
 class DateFinder:
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
+        self.entity_rules = EntityRules(patterns_dir)
+        self.entity_rules.require(*RULES.values())
         self.rules = load("dates.json", patterns_dir)
         self.low, self.high = self.rules.year_range
         self.year_prepositions = set(self.rules.year_prepositions)
@@ -41,18 +48,20 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
-        positions = word_positions(doc)
-        words = [doc[i] for i in positions]
+        words = token_table(doc).view
+        texts = words.text
+        starters = self.starters
         k = 0
-        while k < len(words):
-            text = words[k].text
-            if not (text[:1].isdigit() or text in self.starters or text.lower() in self.starters):
+        while k < len(texts):
+            text = texts[k]
+            if not (text[:1].isdigit() or text in starters or text.lower() in starters):
                 k += 1
                 continue
             found = self._match(words, k, published)
             if found:
-                length, value = found
-                doc._.candidates.append(Candidate("DATE", words[k].i, words[k + length - 1].i + 1, "date", {"value": value}))
+                length, value, kind = found
+                doc._.candidates.append(self.entity_rules.candidate(RULES[kind], words.index[k], words.index[k + length - 1] + 1,
+                                                                    {"value": value}))
                 k += length
             else:
                 k += 1
@@ -60,12 +69,21 @@ class DateFinder:
 
     # each matcher returns (number of words, TIMEX3 value) or None
     def _match(self, words, k, published):
-        return (self._weekday(words, k, published) or self._day_first(words, k, published)
-                or self._month_first(words, k, published) or self._decade(words, k)
-                or self._century(words, k) or self._relative(words, k, published) or self._year(words, k))
+        """(number of words, TIMEX3 value, kind of rule) of the date starting at word k, or None."""
+        for kind, matcher in (("weekday", lambda: self._weekday(words, k, published)),
+                              ("day_month", lambda: self._day_first(words, k, published)),
+                              ("month_day", lambda: self._month_first(words, k, published)),
+                              ("decade", lambda: self._decade(words, k)),
+                              ("century", lambda: self._century(words, k)),
+                              ("relative", lambda: self._relative(words, k, published)),
+                              ("year", lambda: self._year(words, k))):
+            found = matcher()
+            if found:
+                return found[0], found[1], kind
+        return None
 
     def _text(self, words, k):
-        return words[k].text if k < len(words) else ""
+        return words.text[k] if 0 <= k < len(words) else ""
 
     def _month(self, words, k):
         return self.rules.months.get(self._text(words, k))
@@ -132,9 +150,9 @@ class DateFinder:
         year = self._year_at(words, k + 1)
         if year:
             return 2, f"{year:04d}-{month:02d}"
-        before = words[k - 1].lower_ if k else ""
+        before = words.lower[k - 1] if k else ""
         if before in self.rules.month_context_words:
-            if words[k].text == "May" and before not in self.rules.may_context_words:
+            if words.text[k] == "May" and before not in self.rules.may_context_words:
                 return None  # "May" is a verb more often than a month
             return 1, (f"{published.year:04d}-{month:02d}" if published else None)
         return None
@@ -169,19 +187,21 @@ class DateFinder:
         year = self._year_at(words, k)
         if year is None:
             return None
-        before = words[k - 1] if k else None
-        after = words[k + 1] if k + 1 < len(words) else None
-        if before is not None and before.text == "-" and not before.whitespace_:
+        texts, lower, glued, sentence_start = words.text, words.lower, words.glued, words.sentence_start
+        has_before, has_after = k > 0, k + 1 < len(texts)
+        before = texts[k - 1] if has_before else ""
+        after = texts[k + 1] if has_after else ""
+        if before == "-" and glued[k - 1]:
             return None  # "COVID-2019"-style codes
-        if after is not None and after.text == "-" and not words[k].whitespace_:
+        if after == "-" and glued[k]:
             return None  # "2023-kenya.pdf", compound names
-        if before is not None and not before.is_sent_start and is_capitalized(before) \
-                and before.lower_ not in self.year_prepositions and self.rules.months.get(before.text) is None:
+        if has_before and not sentence_start[k - 1] and before[:1].isupper() \
+                and lower[k - 1] not in self.year_prepositions and self.rules.months.get(before) is None:
             return None  # "Report 2022", "SDG 2030"
-        if before is not None and before.text in self.name_words:
+        if before in self.name_words:
             return None
-        if after is not None and is_capitalized(after) and not after.is_sent_start \
-                and (before is None or before.lower_ not in self.year_prepositions):
+        if has_after and after[:1].isupper() and not sentence_start[k + 1] \
+                and (not has_before or lower[k - 1] not in self.year_prepositions):
             return None  # "2030 Agenda", "its 2018 Migration Profile"
         return 1, str(year)
 

@@ -1,14 +1,10 @@
-"""Picks the final entities from the finders' candidates.
-
-Higher priority wins an overlap (a defined acronym over a city name), then
-the longer span ("IOM Kenya Country Office" over "Kenya").
-"""
+"""Picks the final entities from the finders' candidates (see ``candidates.resolve``)."""
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from ..candidates import set_span_attrs
+from ..candidates import resolve
 
 
 @Language.factory("entity_resolver")
@@ -18,19 +14,5 @@ def make_entity_resolver(nlp: Language, name: str):
 
 class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
-        ranked = sorted(doc._.candidates, key=lambda c: (-c.priority, -(doc[c.end - 1].idx + len(doc[c.end - 1]) - doc[c.start].idx), c.start))
-        used = [False] * len(doc)
-        chosen = []
-        for cand in ranked:
-            if any(used[cand.start:cand.end]):
-                continue
-            for i in range(cand.start, cand.end):
-                used[i] = True
-            chosen.append(cand)
-        spans = []
-        for cand in sorted(chosen, key=lambda c: c.start):
-            span = Span(doc, cand.start, cand.end, label=cand.label)
-            set_span_attrs(span, cand.attrs)
-            spans.append(span)
-        doc.ents = spans
+        resolve(doc, doc._.candidates)
         return doc

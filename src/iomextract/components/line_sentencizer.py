@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..patterns import load
+from ..token_table import token_table
 
 TERMINAL = {".", "!", "?", "…"}
 CLOSERS = {'"', "”", "’", "'", ")", "]"}
@@ -34,25 +35,27 @@ class LineSentencizer:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        texts = [t.text for t in doc]
-        spaces = [t.is_space for t in doc]
-        offsets = [t.idx for t in doc]
-        text = doc.text
-        starts = numpy.full(len(doc), -1, dtype="int32")
-        starts[0] = 1
-        for i in range(len(doc) - 1):
+        table = token_table(doc)
+        texts, spaces, offsets, text = table.words, table.is_space, table.starts, table.text
+        starts = [0]
+        count = len(texts)
+        for i in range(count - 1):
             current = texts[i]
-            if spaces[i] and "\n" in current:
-                if self._breaks_line(current, texts[i + 1], offsets[i], text):
-                    starts[i + 1] = 1
+            if spaces[i]:
+                if "\n" in current and self._breaks_line(current, texts[i + 1], offsets[i], text):
+                    starts.append(i + 1)
             elif current in TERMINAL:
                 following = i + 1
-                while texts[following] in CLOSERS and following + 1 < len(doc):
+                while texts[following] in CLOSERS and following + 1 < count:
                     following += 1
                 word = texts[following]
                 if spaces[following] or word[:1].isupper() or word[:1].isdigit() or word[:1] in '"“‘(' or word in BULLETS:
-                    starts[following] = 1
-        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
+                    starts.append(following)
+        starts = sorted(set(starts))
+        flags = numpy.full(count, -1, dtype="int32")
+        flags[starts] = 1
+        doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
+        table.set_sentences(starts)
         return doc
 
     def _breaks_line(self, space: str, following: str, offset: int, text: str) -> bool:

@@ -6,10 +6,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import Candidate, is_capitalized, word_positions
+from ..candidates import EntityRules
 from ..gazetteer import Gazetteer
 from ..geography import country_names
 from ..patterns import load
+from ..token_table import TokenTable, token_table
 
 
 @Language.factory("org_finder")
@@ -34,9 +35,11 @@ class OrgFinder:
         self.shapes = None
 
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
+        self.rules = EntityRules(patterns_dir)
+        self.rules.require("org.known", "org.office", "org.headed", "org.shape")
         for entry in load("organizations.jsonl", patterns_dir):
             payload = {"canonical": entry.canonical, "acronym": entry.acronym}
-            for name in [entry.canonical, *entry.aliases, *( [entry.acronym] if entry.acronym else [])]:
+            for name in [entry.canonical, *entry.aliases, *([entry.acronym] if entry.acronym else [])]:
                 self.known.add(name, payload)
         for name, code in country_names(patterns_dir).items():
             self.countries.add(name, code)
@@ -48,71 +51,77 @@ class OrgFinder:
         self.connectors = set(self.shapes.connectors)
         self.excluded = set(self.shapes.excluded_words)
         self.event_words = set(self.shapes.event_words)
+        self.lowercase_leading = set(self.shapes.lowercase_leading_head_words)
 
     def __call__(self, doc: Doc) -> Doc:
-        positions = word_positions(doc)
-        found = [hit for hit in self.known.find(doc, positions) if not _in_caps_heading(doc, *hit[:2])]
+        table = token_table(doc)
+        positions = table.positions
+        found = [hit for hit in self.known.find(table) if not _in_caps_heading(table, *hit[:2])]
+        candidates = doc._.candidates
         for start, end, payload in found:
-            doc._.candidates.append(Candidate("ORG", start, end, "known", dict(payload)))
-        for start, end, payload in found:
-            if payload["acronym"]:
-                self._office(doc, positions, end, start, payload["acronym"])
-        for start, end in self._name_shapes(doc, positions):
-            text = doc[start:end].text
+            candidates.append(self.rules.candidate("org.known", start, end, dict(payload)))
+        if any(payload["acronym"] for _, _, payload in found):
+            rank = {i: k for k, i in enumerate(positions)}
+            for start, end, payload in found:
+                if payload["acronym"] and end in rank:
+                    self._office(table, candidates, positions[rank[end]:rank[end] + 8], start, end, payload["acronym"])
+        for start, end in self._name_shapes(table):
+            first = table.words[start]
             # "Council of the European Union": a name led by its head word holds whatever known name it contains
-            source = "headed" if doc[start].text in self.leading_heads or doc[start].lower_ in self.leading_heads else "shape"
-            doc._.candidates.append(Candidate("ORG", start, end, source, {"canonical": canonical_name(text), "acronym": None}))
+            rule = "org.headed" if first in self.leading_heads or first.lower() in self.leading_heads else "org.shape"
+            canonical = canonical_name(table.span_text(start, end))
+            candidates.append(self.rules.candidate(rule, start, end, {"canonical": canonical, "acronym": None}))
         return doc
 
-    def _office(self, doc: Doc, positions: list[int], org_end: int, org_start: int, acronym: str) -> None:
+    def _office(self, table: TokenTable, candidates, after: list[int], org_start: int, org_end: int, acronym: str):
         """"IOM Kenya", "IOM Somalia Office", "IOM Regional Office for East and Horn of Africa"."""
-        k = positions.index(org_end) if org_end in positions else None
-        if k is None:
+        if not after:
             return
-        rest = positions[k:]
-        country = next(self.countries.find(doc, rest[:6]), None)
-        if country and country[0] == rest[0]:
+        country = next(self.countries.find(table, after[:6]), None)
+        if country and country[0] == after[0]:
             end = country[1]
-            after = [i for i in rest if i >= end]
-            office = next(self.office_words.find(doc, after[:3]), None)
-            if office and office[0] == after[0]:
+            rest = [i for i in after if i >= end]
+            office = next(self.office_words.find(table, rest[:3]), None)
+            if office and rest and office[0] == rest[0]:
                 end = office[1]
-            canonical = f"{acronym} {doc[org_end:country[1]].text}"
-            doc._.candidates.append(Candidate("ORG", org_start, end, "office", {"canonical": canonical, "acronym": None}))
+            canonical = f"{acronym} {table.span_text(org_end, country[1])}"
+            candidates.append(self.rules.candidate("org.office", org_start, end, {"canonical": canonical, "acronym": None}))
             return
-        office = next(self.office_words.find(doc, rest[:3]), None)
-        if office and office[0] == rest[0] and office[1] < len(doc) and doc[office[1]].lower_ in ("for", "in"):
-            end = self._capitalized_run_end(doc, office[1] + 1)
+        office = next(self.office_words.find(table, after[:3]), None)
+        if office and office[0] == after[0] and office[1] < len(table.words) \
+                and table.lower[office[1]] in ("for", "in"):
+            end = self._capitalized_run_end(table, office[1] + 1)
             if end > office[1] + 1:
-                canonical = canonical_name(doc[org_start:end].text)
-                doc._.candidates.append(Candidate("ORG", org_start, end, "office", {"canonical": canonical, "acronym": None}))
+                canonical = canonical_name(table.span_text(org_start, end))
+                candidates.append(self.rules.candidate("org.office", org_start, end, {"canonical": canonical, "acronym": None}))
 
-    def _capitalized_run_end(self, doc: Doc, i: int) -> int:
+    def _capitalized_run_end(self, table: TokenTable, i: int) -> int:
         end = i
+        words, lower = table.words, table.lower
         # capitalized words, and connectors right after one: "East and Horn of Africa"
-        while i < len(doc) and (is_capitalized(doc[i]) or (doc[i].lower_ in self.connectors and end == i)):
-            if is_capitalized(doc[i]):
+        while i < len(words) and (words[i][:1].isupper() or (lower[i] in self.connectors and end == i)):
+            if words[i][:1].isupper():
                 end = i + 1
             i += 1
         return end
 
     # Name shapes ---------------------------------------------------------
 
-    def _is_name_word(self, token) -> bool:
-        return is_capitalized(token) and token.text not in self.excluded and any(c.isalpha() for c in token.text)
+    def _is_name_word(self, word: str) -> bool:
+        return word[:1].isupper() and word not in self.excluded and any(c.isalpha() for c in word)
 
-    def _runs(self, doc: Doc, positions: list[int]):
+    def _runs(self, table: TokenTable):
         """Runs of capitalized words joined by connectors and hyphens, as lists of token indices."""
+        words, lower, space_after, positions = table.words, table.lower, table.space_after, table.positions
         run: list[int] = []
         for k, i in enumerate(positions):
-            token = doc[i]
-            prev = doc[run[-1]] if run else None
-            if self._is_name_word(token) or (token.lower_ in self.shapes.lowercase_leading_head_words
-                                             and k + 1 < len(positions) and doc[positions[k + 1]].lower_ in ("of", "for")):
+            word = words[i]
+            if self._is_name_word(word) or (lower[i] in self.lowercase_leading and k + 1 < len(positions)
+                                            and lower[positions[k + 1]] in ("of", "for")):
                 run.append(i)
-            elif run and token.lower_ in self.connectors and not (token.lower_ == "the" and prev.lower_ not in ("of", "for", "on")):
+            elif run and lower[i] in self.connectors and not (lower[i] == "the" and lower[run[-1]] not in ("of", "for", "on")):
                 run.append(i)
-            elif run and token.text in ("-", "&") and not prev.whitespace_:
+            elif run and word in ("-", "&") and not space_after[run[-1]]:
                 run.append(i)
             else:
                 if run:
@@ -121,13 +130,16 @@ class OrgFinder:
         if run:
             yield run
 
-    def _name_shapes(self, doc: Doc, positions: list[int]):
-        for run in self._runs(doc, positions):
-            while run and not self._is_name_word(doc[run[-1]]):
+    def _name_shapes(self, table: TokenTable):
+        all_words, lower = table.words, table.lower
+        for run in self._runs(table):
+            while run and not self._is_name_word(all_words[run[-1]]):
                 run.pop()
-            while run and not (self._is_name_word(doc[run[0]]) or doc[run[0]].lower_ in self.leading_heads):
+            while run and not (self._is_name_word(all_words[run[0]]) or lower[run[0]] in self.leading_heads):
                 run.pop(0)
-            words = [doc[i].text for i in run]
+            words = [all_words[i] for i in run]
+            if not any(w in self.heads or w in self.leading_heads or w.lower() in self.leading_heads for w in words):
+                continue
             # "Staff of the Directorate of ...": the name starts at a leading head after a connector
             for p in range(1, len(words)):
                 if words[p] in self.leading_heads and words[p - 1] in self.connectors:
@@ -144,23 +156,24 @@ class OrgFinder:
             if last + 1 < len(words) and words[last + 1] in ("of", "for", "on"):
                 end_k = len(words) - 1
                 for k in range(last + 2, len(words) - 1):
-                    if words[k] == "in" or (words[k] == "and" and (self.known.get(words[k + 1]) or words[k + 1].isupper())):
+                    if words[k] == "in" or (words[k] == "and" and (self.known.lookup((words[k + 1],)) or words[k + 1].isupper())):
                         end_k = k - 1
                         break
             elif last + 2 < len(words) and words[last + 1] == "-":
                 end_k = last + 2  # "Working Group-Kenya"
             elif last == 0 and words[0] not in self.heads:
                 continue
-            while end_k > 0 and not self._is_name_word(doc[run[end_k]]):
+            while end_k > 0 and not self._is_name_word(all_words[run[end_k]]):
                 end_k -= 1
             if end_k == 0 and len(words) == 1 and words[0] in self.heads:
                 continue  # a bare head word ("Office") is no name
             yield run[0], run[end_k] + 1
 
 
-def _in_caps_heading(doc: Doc, start: int, end: int) -> bool:
+def _in_caps_heading(table: TokenTable, start: int, end: int) -> bool:
     """An all-capitals word next to other all-capitals words: "WHO WE ARE" is a heading."""
-    if not doc[start:end].text.isupper():
+    if not table.span_text(start, end).isupper():
         return False
-    neighbours = [doc[i] for i in (start - 1, end) if 0 <= i < len(doc) and doc[i].is_alpha]
-    return any(t.text.isupper() and len(t) > 1 for t in neighbours)
+    words = table.words
+    neighbours = [words[i] for i in (start - 1, end) if 0 <= i < len(words) and words[i].isalpha()]
+    return any(w.isupper() and len(w) > 1 for w in neighbours)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import Candidate, fold, word_positions
+from ..candidates import EntityRules, fold, word_positions
 from ..gazetteer import Gazetteer
 from ..geography import country_names
 from ..patterns import load
@@ -28,6 +28,7 @@ class PersonFinder:
         self.countries = Gazetteer(nlp.tokenizer)
 
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
+        self.rules = EntityRules(patterns_dir)
         rules = load("people.json", patterns_dir)
         for title in rules.title_heads:
             self.titles.add(title, title)
@@ -61,12 +62,12 @@ class PersonFinder:
             if name_end - k < min_words:
                 continue
             if cued in ("honorific", "title", "credit"):
-                source = "cued_person"
+                rule = "person.cued"
             elif cued in ("verb", "apposition") or self._cued_after(words, name_end):
-                source = "person"  # weaker cue: an ORG or PLACE over the same words wins
+                rule = "person.weak"  # weaker cue: an ORG or PLACE over the same words wins
             else:
                 continue
-            doc._.candidates.append(Candidate("PERSON", words[k].i, words[name_end - 1].i + 1, source, {}))
+            doc._.candidates.append(self.rules.candidate(rule, words[k].i, words[name_end - 1].i + 1, {}))
             taken.update(range(k, name_end))
         return doc
 
@@ -96,7 +97,7 @@ class PersonFinder:
         return end
 
     def _ends_at(self, gazetteer, words, k, max_words=5):
-        return gazetteer.phrase_ending_at(self.keys[gazetteer], k, max_words)
+        return gazetteer.ending_at(self.keys[gazetteer], k, max_words)
 
     def _cued_before(self, words, k):
         if k == 0:
@@ -129,5 +130,5 @@ class PersonFinder:
             return False
         if words[end].text == ",":
             keys = self.keys[self.titles]
-            return any(self.titles.phrase_ending_at(keys, j, 5) for j in range(end + 2, min(len(words), end + 7) + 1))
+            return any(self.titles.ending_at(keys, j, 5) for j in range(end + 2, min(len(words), end + 7) + 1))
         return bool(self.verbs.get(words[end].text))

@@ -43,6 +43,7 @@ class PersonLinker:
         for ent in ents:
             if ent.label_ == "PERSON" and len(ent) > 1 and ent.text not in people:
                 attrs = self._role(doc, ent, ent_at)
+                attrs = dict(ent._.attrs, **attrs)
                 set_span_attrs(ent, attrs)
                 people[ent.text] = attrs
                 people.setdefault(ent[-1].text, attrs)
@@ -53,11 +54,11 @@ class PersonLinker:
             if token.i in ent_at:
                 ent = ent_at[token.i]
                 if ent.label_ == "PERSON" and len(ent) == 1 and token.text in people:
-                    set_span_attrs(ent, dict(people[token.text]))
+                    set_span_attrs(ent, dict(people[token.text], rule=ent._.attrs.get("rule")))
                 continue
             if token.text in people and token.text[:1].isupper():
                 span = Span(doc, token.i, token.i + 1, label="PERSON")
-                set_span_attrs(span, dict(people[token.text]))
+                set_span_attrs(span, dict(people[token.text], rule="person.surname"))
                 new.append(span)
         if new:
             doc.ents = sorted(ents + new, key=lambda s: s.start)
@@ -73,7 +74,7 @@ class PersonLinker:
         i = start
         while i < end:
             for length in range(min(5, end - i), 0, -1):
-                if self.titles.key([t.text for t in doc[i:i + length]]) in self.titles.table:
+                if tuple(self.titles.key(t.text) for t in doc[i:i + length]) in self.titles.table:
                     head_start = i
                     while head_start > start and doc[head_start - 1].lower_ in self.modifiers:
                         head_start -= 1

@@ -1,0 +1,137 @@
+"""Token attributes computed once per document and shared by every component.
+
+Each component used to walk ``doc`` token by token, creating Token objects
+and rebuilding ``doc.text`` on every pass. ``token_table(doc)`` reads the
+offsets once with ``doc.to_array`` and keeps plain Python lists that the
+components index directly.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from spacy.attrs import IDX, LENGTH, SPACY
+from spacy.tokens import Doc
+
+TEXT_KEY = "iom_text"
+TABLE_KEY = "iom_table"
+
+
+def fold(text: str) -> str:
+    """Compare form of a name: accents dropped, curly quotes straightened."""
+    if text.isascii():
+        return text
+    text = text.replace("’", "'").replace("‘", "'")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class TokenTable:
+    """Plain lists over the tokens of one document.
+
+    ``positions`` are the indices of the tokens that are not whitespace
+    wrapping a line inside a sentence: finders match names over them, so
+    "Kenya Red\\nCross" is one name.
+    """
+
+    __slots__ = ("text", "words", "starts", "ends", "space_after", "is_space", "wrap", "positions",
+                 "_lower", "_folded", "_folded_lower", "sentence_of", "sentence_bounds", "_view")
+
+    def __init__(self, doc: Doc, text: str):
+        self.text = text
+        offsets = doc.to_array([IDX, LENGTH, SPACY]).tolist() if len(doc) else []
+        self.starts = [start for start, _, _ in offsets]
+        self.ends = [start + length for start, length, _ in offsets]
+        self.space_after = [bool(space) for _, _, space in offsets]
+        self.words = [text[start:end] for start, end in zip(self.starts, self.ends)]
+        self.is_space = [word.isspace() for word in self.words]
+        self.wrap = [space and word.count("\n") <= 1 for space, word in zip(self.is_space, self.words)]
+        self.positions = [i for i, wrap in enumerate(self.wrap) if not wrap]
+        self._lower: list[str] | None = None
+        self._folded: list[str] | None = None
+        self._folded_lower: list[str] | None = None
+        self.sentence_of: list[int] = [0] * len(self.words)
+        self.sentence_bounds: list[tuple[int, int]] = [(0, len(self.words))] if self.words else []
+        self._view: WordView | None = None
+
+    @property
+    def lower(self) -> list[str]:
+        if self._lower is None:
+            self._lower = [word.lower() for word in self.words]
+        return self._lower
+
+    @property
+    def folded(self) -> list[str]:
+        if self._folded is None:
+            self._folded = [fold(word) for word in self.words]
+        return self._folded
+
+    @property
+    def folded_lower(self) -> list[str]:
+        if self._folded_lower is None:
+            self._folded_lower = [word.lower() for word in self.folded]
+        return self._folded_lower
+
+    @property
+    def view(self) -> "WordView":
+        if self._view is None:
+            self._view = WordView(self)
+        return self._view
+
+    def set_sentences(self, starts: list[int]) -> None:
+        """Sentence numbers from the token indices that start a sentence (sorted, first is 0)."""
+        bounds = list(zip(starts, starts[1:] + [len(self.words)]))
+        sentence_of = []
+        for number, (start, end) in enumerate(bounds):
+            sentence_of.extend([number] * (end - start))
+        self.sentence_bounds, self.sentence_of = bounds, sentence_of
+        self._view = None
+
+    def span_text(self, start: int, end: int) -> str:
+        """Text of tokens [start, end) as written."""
+        return self.text[self.starts[start]:self.ends[end - 1]] if end > start else ""
+
+    def is_capitalized(self, i: int) -> bool:
+        return self.words[i][:1].isupper()
+
+
+class WordView:
+    """The words of a document (its tokens but the line wraps) as parallel lists, indexed 0..n-1.
+
+    ``index[k]`` is the token index of word k; ``glued[k]`` says no whitespace
+    follows it; ``sentence_start[k]`` that it opens a sentence.
+    """
+
+    __slots__ = ("index", "text", "lower", "glued", "sentence_start")
+
+    def __init__(self, table: TokenTable):
+        positions = table.positions
+        words, space_after, sentence_of = table.words, table.space_after, table.sentence_of
+        self.index = positions
+        self.text = [words[i] for i in positions]
+        self.lower = [table.lower[i] for i in positions]
+        self.glued = [not space_after[i] for i in positions]
+        self.sentence_start = [i == 0 or sentence_of[i - 1] != sentence_of[i] for i in positions]
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Keep the text a Doc was made from, so ``doc.text`` is never rebuilt from its tokens."""
+    doc.user_data[TEXT_KEY] = text
+    return doc
+
+
+def token_table(doc: Doc) -> TokenTable:
+    table = doc.user_data.get(TABLE_KEY)
+    if table is None:
+        text = doc.user_data.get(TEXT_KEY)
+        if text is None:
+            text = doc.user_data[TEXT_KEY] = doc.text
+        table = doc.user_data[TABLE_KEY] = TokenTable(doc, text)
+    return table
+
+
+def release_table(doc: Doc) -> None:
+    """Drop the cached lists once the pipeline is done with the document."""
+    doc.user_data.pop(TABLE_KEY, None)
