@@ -34,7 +34,9 @@ class OrgEntity(Mention):
 class PersonEntity(Mention):
     type: Literal["PERSON"] = "PERSON"
     title: str | None = None
+    title_key: str | None = Field(default=None, description="the title normalized: variants of one title share it")
     org: str | None = None
+    key: str | None = Field(default=None, description="one key per person: 'surname|given-name skeleton'")
 
 
 class DateEntity(Mention):

@@ -27,7 +27,7 @@ class Rule(BaseModel):
 class EntityRule(Rule):
     """A way an entity is found; its id is kept on every entity it finds, its priority settles overlaps."""
     id: str
-    label: Literal["ORG", "PERSON", "DATE", "PLACE", "FIGURE"]
+    label: Literal["ORG", "PERSON", "DATE", "PLACE", "FIGURE", "TITLE"]
     priority: int
     about: str
 
@@ -96,12 +96,27 @@ class PlaceShapes(Rule):
 class People(Rule):
     about: str = ""
     honorifics: list[str]
-    title_heads: list[str]
-    title_modifiers: list[str]
     reporting_verbs: list[str]
     credit_markers: list[str]
+    contact_cues: list[str]
     non_name_words: list[str]
     name_particles: list[str]
+    coordinators: list[str]
+    max_name_words: int
+
+
+class TitleGrammar(Rule):
+    about: str = ""
+    heads: list[str]
+    lowercase_heads_need_context: bool
+    modifiers: list[str]
+    complement_prepositions: list[str]
+    complement_phrases: list[str]
+    place_prepositions: list[str]
+    org_prepositions: list[str]
+    connectors: list[str]
+    complement_words: list[str]
+    equivalents: dict[str, str]
 
 
 class Dates(Rule):
@@ -149,6 +164,7 @@ SCHEMAS: dict[str, type[Rule]] = {
     "org_shapes.json": OrgShapes,
     "place_shapes.json": PlaceShapes,
     "people.json": People,
+    "titles.json": TitleGrammar,
     "dates.json": Dates,
     "figures.json": Figures,
     "boilerplate.json": Boilerplate,

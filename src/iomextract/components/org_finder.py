@@ -52,6 +52,8 @@ class OrgFinder:
         self.excluded = set(self.shapes.excluded_words)
         self.event_words = set(self.shapes.event_words)
         self.lowercase_leading = set(self.shapes.lowercase_leading_head_words)
+        grammar = load("titles.json", patterns_dir)
+        self.title_words = {w.lower() for w in grammar.modifiers} | {h.lower() for h in grammar.heads if " " not in h}
 
     def __call__(self, doc: Doc) -> Doc:
         table = token_table(doc)
@@ -140,6 +142,13 @@ class OrgFinder:
             words = [all_words[i] for i in run]
             if not any(w in self.heads or w in self.leading_heads or w.lower() in self.leading_heads for w in words):
                 continue
+            # "Director of the Migration Affairs Directorate": a title before "of" is no part of the name
+            lead = 0
+            while lead < len(words) and words[lead].lower() in self.title_words and words[lead] not in self.leading_heads:
+                lead += 1
+            if 0 < lead < len(words) and words[lead] in ("of", "for"):
+                lead += 2 if lead + 1 < len(words) and words[lead + 1] == "the" else 1
+                run, words = run[lead:], words[lead:]
             # "Staff of the Directorate of ...": the name starts at a leading head after a connector
             for p in range(1, len(words)):
                 if words[p] in self.leading_heads and words[p - 1] in self.connectors:

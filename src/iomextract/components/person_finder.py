@@ -1,19 +1,42 @@
-"""PERSON candidates: names that the text marks as people.
+"""PERSON mentions: runs of name words that the text marks as a person's name.
 
-A run of capitalized words is a name when an honorific ("Mr.", "Amb.", "HE")
-or a job title ("Director General", "Chief of Mission") stands before it, a
-title follows it after a comma, a reporting verb ("said") stands next to it,
-or a photo credit ("©") introduces it.
+A name is a run of capitalized name words, initials ("Maria E. Santos"),
+particles ("Jan van der Berg") and hyphenated parts ("Ban Ki-moon",
+"Lee Jae-sung"). A run is a person when something says so, each with its
+rule in ``patterns/entity_rules.jsonl``:
+- an honorific before it ("Amb. Kamau"), a title before or after it
+  (``doc.spans["titles"]``), a byline or credit ("By", "Photo: IOM/",
+  "Reporting by"), or a contact block: strong cues;
+- a reporting verb next to it ("said", "told"), a known given name as its
+  first word (gender-guesser's dictionary), a shape only names have
+  (initials, particles, a hyphenated given name), or coordination with a
+  person ("Sipho Ndlovu and Ingrid Berg"): weaker cues, which an
+  organization or country over the same words beats.
+
+Month names are left to the date finder, whose dates win overlaps: "Jan van
+der Berg" is a name, "Jan 5" a date. Runs inside a longer capitalized name ("Kofi Annan International ...
+Centre") and runs of headlines written in title case need a strong cue.
+Candidates are resolved together with the entities found so far.
 """
 from __future__ import annotations
 
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import EntityRules, fold, word_positions
+from ..candidates import EntityRules, chosen_candidates, resolve
 from ..gazetteer import Gazetteer
-from ..geography import country_names
+from ..lexicons import demonyms, first_names
 from ..patterns import load
+from ..token_table import token_table
+
+INITIAL = re.compile(r"^(?:[A-Z]\.){1,2}$")
+HYPHEN_SUFFIXES = {"based", "led", "run", "born", "funded", "owned", "made", "wide", "speaking", "born", "backed",
+                   "bound", "style", "type", "era", "year", "day", "level"}
+STRONG = ("person.honorific", "person.title", "person.credit", "person.contact")
+
 
 @Language.factory("person_finder")
 def make_person_finder(nlp: Language, name: str):
@@ -22,113 +45,264 @@ def make_person_finder(nlp: Language, name: str):
 
 class PersonFinder:
     def __init__(self, nlp: Language):
-        self.titles = Gazetteer(nlp.tokenizer, ignore_case=True)
         self.honorifics = Gazetteer(nlp.tokenizer)
+        self.credits = Gazetteer(nlp.tokenizer)
         self.verbs = Gazetteer(nlp.tokenizer, ignore_case=True)
-        self.countries = Gazetteer(nlp.tokenizer)
 
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
         self.rules = EntityRules(patterns_dir)
-        rules = load("people.json", patterns_dir)
-        for title in rules.title_heads:
-            self.titles.add(title, title)
-        for honorific in rules.honorifics:
+        self.rules.require(*STRONG, "person.reporting_verb", "person.lexicon", "person.name_shape", "person.coordination")
+        people = load("people.json", patterns_dir)
+        for honorific in people.honorifics:
             self.honorifics.add(honorific, honorific)
-        for verb in rules.reporting_verbs:
+        for marker in people.credit_markers:
+            self.credits.add(marker, marker)
+        for verb in people.reporting_verbs:
             self.verbs.add(verb, verb)
-        for name in country_names(patterns_dir):
-            self.countries.add(name, name)
-        self.credit_markers = set(rules.credit_markers)
-        self.non_name_words = set(rules.non_name_words)
-        self.particles = set(rules.name_particles)
+        grammar = load("titles.json", patterns_dir)
+        shapes = load("org_shapes.json", patterns_dir)
+        places = load("place_shapes.json", patterns_dir)
+        dates = load("dates.json", patterns_dir)
+        self.not_names = (set(people.non_name_words) | {h for h in grammar.heads if " " not in h}
+                          | set(shapes.head_words) | set(shapes.event_words) | set(dates.weekdays)
+                          | {w.capitalize() for w in places.camp_words if " " not in w}
+                          | {w for f in places.facility_heads for w in f.split()})
+        self.not_names_lower = {w.lower() for w in self.not_names} | set(STOP_WORDS)  # "By", "From", "Our"
+        self.particles = set(people.name_particles)
+        self.contact_cues = set(people.contact_cues)
+        self.coordinators = set(people.coordinators)
+        self.max_words = people.max_name_words
+        self.first_names = first_names()
+        self.demonyms = demonyms()
+
+    # what a name is made of ------------------------------------------------
+
+    def _name_word(self, word: str, caps: bool = False) -> bool:
+        if not word[:1].isupper() or word in self.not_names or word in self.demonyms:
+            return False
+        core = word.replace("-", "").replace("'", "").replace("’", "")
+        if not core.isalpha() or word.lower() in self.not_names_lower:
+            return False
+        if word.isupper():
+            return caps and len(word) > 1
+        return True
+
+    def _run_end(self, words, k: int, caps: bool = False, breaks: frozenset = frozenset()) -> tuple[int, set[str]]:
+        """End (exclusive) of the name run starting at word k, and the shapes it showed.
+
+        A run stops before any token index in ``breaks`` (where a title ends or a name starts).
+        """
+        texts, lower, glued, index = words.text, words.lower, words.glued, words.index
+        count = len(texts)
+        if not (self._name_word(texts[k], caps) or INITIAL.match(texts[k])):
+            return k, set()
+        end, name_words, shapes = k + 1, 1, set()
+        while end < count and name_words < self.max_words:
+            if index[end] != index[end - 1] + 1 and "\n" in words_between(words, end):
+                break  # a name does not go on past the end of a line
+            if index[end] in breaks:
+                break
+            word = texts[end]
+            if self._name_word(word, caps):
+                end, name_words = end + 1, name_words + 1
+            elif INITIAL.match(word):
+                end, shapes = end + 1, shapes | {"initial"}
+            elif lower[end] in self.particles:  # "van der Berg", "de la Cruz"
+                after = end
+                while after < count and lower[after] in self.particles and after - end < 3:
+                    after += 1
+                if after < count and self._name_word(texts[after], caps):
+                    end, name_words, shapes = after + 1, name_words + 1, shapes | {"particle"}
+                else:
+                    break
+            elif word == "-" and glued[end - 1] and glued[end] and end + 1 < count:
+                part = texts[end + 1]
+                if self._name_word(part, caps):
+                    end = end + 2
+                elif part.isalpha() and part.islower() and len(part) <= 5 and part not in HYPHEN_SUFFIXES:
+                    end, shapes = end + 2, shapes | {"hyphenated"}  # "Ki-moon", "Jae-sung"
+                else:
+                    break
+            else:
+                break
+        while end > k + 1 and INITIAL.match(texts[end - 1]):
+            end -= 1
+        if INITIAL.match(texts[k]) and end == k + 1:
+            return k, set()
+        if INITIAL.match(texts[k]):
+            shapes.add("initial")
+        return end, shapes
 
     def __call__(self, doc: Doc) -> Doc:
-        positions = word_positions(doc)
-        words = [doc[i] for i in positions]
-        folded = [fold(w.text) for w in words]
-        lowered = [f.lower() for f in folded]
-        self.keys = {self.titles: lowered, self.honorifics: folded, self.verbs: lowered}
-        taken = set()
-        for k in range(len(words)):
-            if k in taken:
+        table = token_table(doc)
+        words = table.view
+        texts, lower, index = words.text, words.lower, words.index
+        count = len(texts)
+        keys = [table.folded[i] for i in index]
+        keys_lower = [k.lower() for k in keys]
+        existing = list(chosen_candidates(doc))
+        ent_at = {}
+        for cand in existing:
+            for i in range(cand.start, cand.end):
+                ent_at[i] = cand
+        position_of = {i: k for k, i in enumerate(index)}
+        titles = [(span, doc._.entity_attrs.get((span.start_char, span.end_char, "TITLE"), {}))
+                  for span in doc.spans.get("titles", [])]
+        title_ends = {span.end: attrs for span, attrs in titles}
+        title_ends.update({attrs["extent_end"]: attrs for _, attrs in titles if attrs.get("extent_end")})
+        title_starts = {}
+        for span, attrs in titles:
+            title_starts[span.start] = attrs
+            if attrs.get("owner_start") is not None:
+                title_starts[attrs["owner_start"]] = attrs
+        name_starts = {attrs["name_start"] for _, attrs in titles if attrs.get("name_start") is not None}
+        breaks = frozenset(name_starts | set(title_ends) | {span.start for span, _ in titles})
+        headings = self._title_case_sentences(table)
+        found = []
+        k = 0
+        while k < count:
+            text = texts[k]
+            if not text[:1].isupper():
+                k += 1
                 continue
-            name_end = self._name_end(words, k)
-            if name_end == k:
+            credit = self._credit_before(words, keys, k, ent_at)
+            caps = credit and self._caps_line(table, index[k])
+            end, shapes = self._run_end(words, k, caps, breaks)
+            if end == k:
+                k += 1
                 continue
-            min_words = 2
-            cued = self._cued_before(words, k)
-            if cued == "honorific":
-                min_words = 1
-            if name_end - k < min_words:
-                continue
-            if cued in ("honorific", "title", "credit"):
-                rule = "person.cued"
-            elif cued in ("verb", "apposition") or self._cued_after(words, name_end):
-                rule = "person.weak"  # weaker cue: an ORG or PLACE over the same words wins
-            else:
-                continue
-            doc._.candidates.append(self.rules.candidate(rule, words[k].i, words[name_end - 1].i + 1, {}))
-            taken.update(range(k, name_end))
+            rule = self._cue(words, keys, keys_lower, k, end, shapes, credit, ent_at, title_ends, title_starts,
+                             name_starts, headings, table)
+            if rule is not None:
+                found.append((k, end, rule))
+            k = end
+        found += self._coordinated(words, found, headings, table)
+        candidates = [self.rules.candidate(rule, index[k], index[end - 1] + 1, {}) for k, end, rule in found]
+        if candidates:
+            resolve(doc, existing + candidates)
         return doc
 
-    def _is_name_word(self, word) -> bool:
-        text = word.text
-        return (text[:1].isupper() and any(c.islower() for c in text) and text not in self.non_name_words
-                and text.replace("-", "").replace("'", "").isalpha() and self.countries.get(text) is None)
+    # cues -----------------------------------------------------------------
 
-    def _name_end(self, words, k) -> int:
-        """End (exclusive) of the name starting at k, or k when none does."""
-        if k >= len(words) or not self._is_name_word(words[k]):
-            return k
-        end = k + 1
-        while end < len(words) and end - k < 5:
-            word = words[end]
-            if self._is_name_word(word) and not words[end - 1].text.endswith(("’s", "'s")):
-                end += 1
-            elif word.lower_ in self.particles and end + 1 < len(words) and self._is_name_word(words[end + 1]):
-                end += 2
-            elif word.text == "-" and not words[end - 1].whitespace_ and end + 1 < len(words) \
-                    and self._is_name_word(words[end + 1]):
-                end += 2
-            else:
-                break
-            if words[end - 1].whitespace_.count("\n"):
-                break
-        return end
-
-    def _ends_at(self, gazetteer, words, k, max_words=5):
-        return gazetteer.ending_at(self.keys[gazetteer], k, max_words)
-
-    def _cued_before(self, words, k):
-        if k == 0:
+    def _cue(self, words, keys, keys_lower, k, end, shapes, credit, ent_at, title_ends, title_starts,
+             name_starts, headings, table) -> str | None:
+        texts, lower, index = words.text, words.lower, words.index
+        count = len(texts)
+        length = sum(1 for j in range(k, end) if texts[j][:1].isupper() and texts[j] != "-")
+        if k > 0 and self.honorifics.ending_at(keys, k, 3):
+            return "person.honorific"
+        if credit and length >= 2:
+            return "person.credit"
+        if index[k] in name_starts:
+            return "person.title"
+        previous = k - 1
+        while previous >= 0 and texts[previous] == ",":
+            previous -= 1
+        if previous >= 2 and texts[previous] == ")" and texts[previous - 2] == "(":  # "... (IOM), Amy Pope"
+            previous -= 3
+        if previous >= 0 and index[previous] + 1 in title_ends and (length >= 2 or previous == k - 1):
+            return "person.title"  # "IOM Director General Amy Pope", "Minister of Labour, Omar Haddad"
+        if end < count and texts[end] == ",":
+            after = end + 1
+            if after < count and lower[after] in ("a", "an", "the"):
+                after += 1
+            if after < count and index[after] in title_starts and length >= 2:
+                return "person.title"  # "Sara Lindholm, IOM's Director of ..."
+        if length >= 2 and self._contact_line(table, index[k]) and (end >= count or texts[end] in (",", "(")
+                                                                   or index[end] != index[end - 1] + 1):
+            return "person.contact"
+        if length < 2 or index[k] in ent_at and ent_at[index[k]].priority > 3 and ent_at[index[k]].end >= index[end - 1] + 1:
             return None
-        if self._ends_at(self.honorifics, words, k):
-            return "honorific"
-        if self._ends_at(self.titles, words, k) and words[k - 1].text[:1].isupper():
-            return "title"
-        if self._ends_at(self.verbs, words, k, 2):
-            return "verb"
-        if words[k - 1].text in self.credit_markers or (k >= 2 and (
-                f"{words[k - 2].text} {words[k - 1].text}" in self.credit_markers
-                or f"{words[k - 2].text}{words[k - 1].text}" in self.credit_markers)):
-            return "credit"
-        if words[k - 1].text == "," and self._title_in_clause(words, k - 1):
-            return "apposition"  # "The Director General of IOM, Amy Pope, said"
+        followed_by_name_word = end < count and texts[end][:1].isupper() and texts[end] not in (",",) \
+            and index[end] == index[end - 1] + 1 and texts[end].isalpha()
+        if followed_by_name_word:
+            return None  # inside a longer capitalized name
+        if (k > 0 and self.verbs.ending_at(keys_lower, k, 2)) or (end < count and self.verbs.lookup((keys_lower[end],))):
+            return "person.reporting_verb"
+        if table.sentence_of[index[k]] in headings:
+            return None
+        if keys[k] in self.first_names:
+            return "person.lexicon"
+        if shapes & {"initial", "particle", "hyphenated"}:
+            return "person.name_shape"
         return None
 
-    def _title_in_clause(self, words, k, reach=12) -> bool:
-        """A title phrase among the words before k, within the same sentence."""
-        for j in range(k, max(0, k - reach), -1):
-            if self._ends_at(self.titles, words, j) and words[j - 1].text[:1].isupper():
-                return True
-            if words[j - 1].is_sent_start:
-                break
+    def _credit_before(self, words, keys, k, ent_at) -> bool:
+        """A byline or credit right before word k: "By", "Photo:", "Reporting by", "Photo: IOM/"."""
+        if k > 0 and self.credits.ending_at(keys, k, 3):
+            return True
+        if k >= 2 and words.text[k - 1] == "/" and words.index[k - 2] in ent_at:  # "Photo: IOM/Amadou Traoré"
+            start = ent_at[words.index[k - 2]].start
+            j = next((p for p in range(k - 2, -1, -1) if words.index[p] == start), None)
+            return j is not None and j > 0 and self.credits.ending_at(keys, j, 3)
         return False
 
-    def _cued_after(self, words, end) -> bool:
-        if end >= len(words):
+    @staticmethod
+    def _caps_line(table, i: int) -> bool:
+        """The line holding token i is written in capitals: "BY DANIEL OKONKWO"."""
+        text = table.text
+        start = text.rfind("\n", 0, table.starts[i]) + 1
+        end = text.find("\n", table.starts[i])
+        line = text[start:end if end >= 0 else len(text)]
+        letters = [c for c in line if c.isalpha()]
+        return bool(letters) and all(c.isupper() for c in letters)
+
+    def _contact_line(self, table, i: int) -> bool:
+        """Token i starts a line that follows a contact cue ("For more information please contact:")."""
+        text = table.text
+        line_start = text.rfind("\n", 0, table.starts[i]) + 1
+        if text[line_start:table.starts[i]].strip():
             return False
-        if words[end].text == ",":
-            keys = self.keys[self.titles]
-            return any(self.titles.ending_at(keys, j, 5) for j in range(end + 2, min(len(words), end + 7) + 1))
-        return bool(self.verbs.get(words[end].text))
+        before = text[max(0, line_start - 300):line_start].splitlines()[-3:]
+        return any(word.strip(":,.").lower() in {c.lower() for c in self.contact_cues}
+                   for line in before for word in line.split())
+
+    @staticmethod
+    def _title_case_sentences(table) -> set[int]:
+        """Sentences that are no prose: headlines and menu lines, with most words capitalized and no full stop."""
+        out = set()
+        words = table.words
+        for number, (start, end) in enumerate(table.sentence_bounds):
+            sentence = [w for w in words[start:end] if not w.isspace()]
+            alpha = [w for w in sentence if w.isalpha() and len(w) > 3]
+            if not any(w.isalpha() and w.islower() and len(w) > 1 for w in sentence):
+                out.add(number)  # "Take Action": no lower-case word at all
+            elif sentence[-1] not in (".", "!", "?", "”", '"') and len(alpha) >= 3 \
+                    and sum(1 for w in alpha if w[:1].isupper()) / len(alpha) > 0.7:
+                out.add(number)
+        return out
+
+    def _coordinated(self, words, found, headings, table):
+        """Runs joined to a person by "and" or in a list: "Talks between Sipho Ndlovu and Ingrid Berg"."""
+        texts, index = words.text, words.index
+        by_start = {k: end for k, end, _ in found}
+        by_end = {end: k for k, end, _ in found}
+        out = []
+        count = len(texts)
+        for k, end, _ in list(found):
+            # the run after "PERSON and"
+            after = end
+            if after + 1 < count and texts[after] in self.coordinators and after + 1 not in by_start:
+                run_end, _ = self._run_end(words, after + 1)
+                if 2 <= run_end - (after + 1) <= 3 and self._free(run_end, count, texts, index):
+                    out.append((after + 1, run_end, "person.coordination"))
+            # the run before "and PERSON"
+            before = k - 1
+            if before >= 1 and texts[before] in self.coordinators:
+                start = before - 1
+                while start > 0 and self._name_word(texts[start - 1]) and before - start < 3:
+                    start -= 1
+                run_end, _ = self._run_end(words, start)
+                if run_end == before and 2 <= before - start <= 3 and start not in by_start and before not in by_end \
+                        and table.sentence_of[index[start]] not in headings:
+                    out.append((start, before, "person.coordination"))
+        return out
+
+    @staticmethod
+    def _free(run_end, count, texts, index) -> bool:
+        return run_end >= count or not (texts[run_end][:1].isupper() and index[run_end] == index[run_end - 1] + 1)
+
+
+def words_between(words, k: int) -> str:
+    """The text of the line wraps between word k-1 and word k."""
+    return "\n" if words.index[k] != words.index[k - 1] + 1 else ""

@@ -1,197 +1,230 @@
-"""Completes PERSON entities: later surname mentions and each person's title and org.
+"""Completes PERSON entities: each person's title and org, one identity per person, surname mentions.
 
-"Mr. Mohamed Abdiker" ... "Mr. Abdiker": the surname is linked to the full
-name and shares its title and org. The title is read from the text around
-the first full mention: "IOM Regional Director (RD) for East and Horn of
-Africa, Mr. Mohamed Abdiker", "Dimanche Sharon, Chief of Mission, IOM Kenya".
+- Titles: a title in apposition after a name ("Sara Lindholm, IOM's Director
+  of ...") belongs to that name; a title right before a name (commas and
+  honorifics between) belongs to it unless the title already belongs to the
+  name before it, as in lists ("A, Minister of X, B, Director of Y").
+  ", ORG" after a title and "NAME of ORG" give the org.
+- Identity: mentions with the same person key (``identity.person_key``) are
+  one person ("Mohamed Farah" ... "Mohammed Farah"); the person's title and
+  org come from the first mention that has one, and every mention carries them.
+- Surname mentions: a per-document table of the surnames of people named in
+  full; a capitalized surname elsewhere is a candidate for that person, and a
+  surname two people share is refused. Candidates are resolved with the other
+  entities, so an organization or country over the same word wins.
 """
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from ..candidates import set_span_attrs
-from ..gazetteer import Gazetteer
+from ..candidates import EntityRules, chosen_candidates, resolve
+from ..identity import name_parts, person_key, surname_key
 from ..patterns import load
+from ..token_table import token_table
 
-LINKS = {"of", "for", "to"}
+ARTICLES = {"a", "an", "the"}
 
 
 @Language.factory("person_linker")
 def make_person_linker(nlp: Language, name: str):
-    return PersonLinker(nlp)
+    return PersonLinker()
 
 
 class PersonLinker:
-    def __init__(self, nlp: Language):
-        self.titles = Gazetteer(nlp.tokenizer, ignore_case=True)
-
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
-        rules = load("people.json", patterns_dir)
-        for title in rules.title_heads:
-            self.titles.add(title, title)
-        self.modifiers = {m.lower() for m in rules.title_modifiers}
-        self.honorifics = set(rules.honorifics)
+        self.rules = EntityRules(patterns_dir)
+        self.rules.require("person.surname")
+        people = load("people.json", patterns_dir)
+        self.particles = {p.lower() for p in people.name_particles}
+        self.honorifics = set(people.honorifics)
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
-        ent_at = {}
-        for ent in ents:
-            for i in range(ent.start, ent.end):
-                ent_at[i] = ent
-        people = {}
-        for ent in ents:
-            if ent.label_ == "PERSON" and len(ent) > 1 and ent.text not in people:
-                attrs = self._role(doc, ent, ent_at)
-                attrs = dict(ent._.attrs, **attrs)
-                set_span_attrs(ent, attrs)
-                people[ent.text] = attrs
-                people.setdefault(ent[-1].text, attrs)
+        table = token_table(doc)
+        chosen = list(chosen_candidates(doc))
+        people = [c for c in chosen if c.label == "PERSON"]
         if not people:
             return doc
-        new = []
-        for token in doc:
-            if token.i in ent_at:
-                ent = ent_at[token.i]
-                if ent.label_ == "PERSON" and len(ent) == 1 and token.text in people:
-                    set_span_attrs(ent, dict(people[token.text], rule=ent._.attrs.get("rule")))
-                continue
-            if token.text in people and token.text[:1].isupper():
-                span = Span(doc, token.i, token.i + 1, label="PERSON")
-                set_span_attrs(span, dict(people[token.text], rule="person.surname"))
-                new.append(span)
+        titles = []
+        for span in doc.spans.get("titles", []):
+            attrs = doc._.entity_attrs.get((span.start_char, span.end_char, "TITLE"), {})
+            titles.append((span.start, span.end, attrs))
+        ent_at = {}
+        for cand in chosen:
+            for i in range(cand.start, cand.end):
+                ent_at[i] = cand
+        roles = self._attach_titles(table, people, titles, ent_at)
+        keys = {}
+        for person in people:
+            name = table.span_text(person.start, person.end)
+            keys[id(person)] = person_key(name, self.particles) if person.end - person.start > 1 or " " in name else None
+        # one identity per key: the first role in text order
+        role_of_key = {}
+        for person in people:
+            key = keys[id(person)]
+            if key and key not in role_of_key and roles.get(id(person)):
+                role_of_key[key] = roles[id(person)]
+        surnames = self._surname_table(table, people, keys)
+        new = self._surname_mentions(table, surnames, ent_at)
+        for person in people + new:
+            key = keys.get(id(person)) or person.attrs.get("key")
+            if key is None or key.endswith("|"):  # "Amb. Kamau", "Van der Berg": the person of that surname
+                owners = surnames.get(surname_key(table.span_text(person.start, person.end)), set())
+                owners = owners or ({key} if key else set())
+                key = next(iter(owners)) if len(owners) == 1 else None
+            role = roles.get(id(person)) or role_of_key.get(key) or {}
+            person.attrs.update({"key": key, "title": role.get("title"), "title_key": role.get("key"),
+                                 "org": role.get("org")})
         if new:
-            doc.ents = sorted(ents + new, key=lambda s: s.start)
+            resolve(doc, chosen + new)
+        else:
+            resolve(doc, chosen)
         return doc
 
-    # Roles ---------------------------------------------------------------
+    # titles ----------------------------------------------------------------
 
-    def _role(self, doc: Doc, person: Span, ent_at) -> dict:
-        return self._title_after(doc, person, ent_at) or self._title_before(doc, person, ent_at) or {"title": None, "org": None}
-
-    def _find_title(self, doc, start, end):
-        """The first title phrase in doc[start:end]: (start, end) of head with its modifiers."""
-        i = start
-        while i < end:
-            for length in range(min(5, end - i), 0, -1):
-                if tuple(self.titles.key(t.text) for t in doc[i:i + length]) in self.titles.table:
-                    head_start = i
-                    while head_start > start and doc[head_start - 1].lower_ in self.modifiers:
-                        head_start -= 1
-                    return head_start, i + length
-            i += 1
-        return None
-
-    def _complement(self, doc, end, limit, ent_at):
-        """Words after the title head: "for East and Horn of Africa" (a place) stays in the title,
-        "for the Ministry of Foreign Affairs" (an org) becomes the org."""
-        i = end
-        if i < limit and doc[i].text == "(" and i + 2 < limit and doc[i + 2].text == ")":
-            i += 3  # "(RD)"
-        if i < limit and doc[i].lower_ in LINKS:
-            j = i + 1
-            if j < limit and doc[j].lower_ == "the":
-                j += 1
-            ent = ent_at.get(j)
-            if ent is not None and ent.label_ == "PLACE" and ent.end <= limit:
-                return self._place_list_end(doc, ent, limit, ent_at), None
-            if ent is not None and ent.label_ == "ORG" and ent.end <= limit:
-                return end, ent._.attrs.get("canonical")
-            k = j
-            while k < limit and doc[k].text[:1].isupper() and ent_at.get(k) is None:
-                k += 1
-            if k > j and (k == limit or doc[k].text in (",", ")")):
-                return k, None  # "Cabinet Secretary for Interior"
-        return end, None
-
-    def _place_list_end(self, doc, first, limit, ent_at):
-        """End of "Central America, North America and the Caribbean" in a title."""
-        end, i = first.end, first.end
-        while i < limit:
-            if doc[i].text == "," or doc[i].lower_ in ("and", "the") or doc[i].is_space:
-                i += 1
+    def _attach_titles(self, table, people, titles, ent_at) -> dict:
+        words, lower = table.words, table.lower
+        roles, used = {}, set()
+        starts = {}
+        for t_start, t_end, attrs in titles:
+            starts.setdefault(t_start, (t_start, t_end, attrs))
+            if attrs.get("owner_start") is not None:
+                starts.setdefault(attrs["owner_start"], (t_start, t_end, attrs))
+        # apposition first: "NAME, [the] [ORG's] TITLE"
+        for person in people:
+            i = self._skip(table, person.end)
+            if i is None or words[i] != ",":
                 continue
-            ent = ent_at.get(i)
-            if ent is None or ent.label_ != "PLACE" or ent.end > limit:
-                break
-            end = i = ent.end
-        return end
-
-    def _title_text(self, doc, start, head_end, title_end):
-        skip = set()
-        for t in doc[head_end:title_end]:  # a bracketed acronym of the title: "(RD)"
-            if t.text == "(" and t.i + 2 < title_end and doc[t.i + 2].text == ")":
-                skip.update(range(t.i, t.i + 3))
-        text = "".join(t.text_with_ws for t in doc[start:title_end] if t.i not in skip and not t.is_space)
-        return " ".join(text.split())
-
-    def _org_before(self, doc, i, ent_at):
-        """An ORG right before position i, allowing "(IOM)" and "'s" between."""
-        j = i - 1
-        if j >= 0 and doc[j].text in ("’s", "'s"):
-            j -= 1
-        if j >= 0 and doc[j].text == ")" and j >= 2 and doc[j - 2].text == "(":
-            ent = ent_at.get(j - 1)
-            if ent is not None and ent.label_ == "ORG":
-                return ent._.attrs.get("canonical")
-            j -= 3
-        ent = ent_at.get(j)
-        if ent is not None and ent.label_ == "ORG":
-            return ent._.attrs.get("canonical")
-        return None
-
-    def _title_before(self, doc, person, ent_at):
-        sentence_start = person.sent.start
-        window_start = max(sentence_start, person.start - 14)
-        i = person.start
-        while i > window_start and (doc[i - 1].text in self.honorifics or doc[i - 1].text == "," or doc[i - 1].is_space):
-            i -= 1
-        found = None
-        probe = window_start
-        while True:
-            hit = self._find_title(doc, probe, i)
+            i = self._skip(table, i + 1)
+            hit = starts.get(i) if i is not None else None
+            if hit is None and i is not None and lower[i] in ARTICLES:  # "NAME, the Organization's Director"
+                i = self._skip(table, i + 1)
+                hit = starts.get(i) if i is not None else None
             if hit is None:
+                continue
+            t_start, t_end, attrs = hit
+            role = self._role(attrs)
+            if role["org"] is None:  # "Chief of Mission, IOM Kenya"
+                j = self._skip(table, attrs.get("extent_end") or t_end)
+                if j is not None and words[j] == ",":
+                    k = self._skip(table, j + 1)
+                    cand = ent_at.get(k) if k is not None else None
+                    if cand is not None and cand.label == "ORG" and cand.start == k:
+                        role["org"] = cand.attrs.get("canonical")
+            roles[id(person)] = role
+            used.add(t_start)
+        # then titles before names: "TITLE [for ORG][,] [Amb.] NAME"
+        by_end = {}
+        for t_start, t_end, attrs in titles:
+            by_end[attrs.get("extent_end") or t_end] = (t_start, t_end, attrs)
+            by_end.setdefault(t_end, (t_start, t_end, attrs))
+        for person in people:
+            if id(person) in roles:
+                continue
+            i = person.start
+            while i not in by_end:
+                j = self._skip_back(table, i)
+                if j is None:
+                    break
+                if words[j] == ")":  # "(IOM)", "(PS)"
+                    opening = next((o for o in range(j - 1, max(-1, j - 4), -1) if words[o] == "("), None)
+                    if opening is not None:
+                        i = opening
+                        continue
+                if words[j] == "," or words[j] in self.honorifics:
+                    i = j
+                    continue
                 break
-            found, probe = hit, hit[1]
-        if found is None:
-            return None
-        start, head_end = found
-        # the title must reach the name: only its complement may stand between
-        title_end, org = self._complement(doc, head_end, i, ent_at)
-        if doc[title_end:i].text.strip(" ,") and org is None:
-            rest = [t for t in doc[title_end:i] if not t.is_space and t.text != ","]
-            if rest and not (rest[0].text == "(" and len(rest) == 3):
-                return None
-        org = org or self._org_before(doc, start, ent_at)
-        return {"title": self._title_text(doc, start, head_end, title_end), "org": org}
+            hit = by_end.get(i)
+            if hit is None or hit[0] in used:
+                continue
+            roles[id(person)] = self._role(hit[2])
+            used.add(hit[0])
+        # "NAME of ORG": the org without a title
+        for person in people:
+            if id(person) in roles:
+                continue
+            i = self._skip(table, person.end)
+            if i is not None and lower[i] in ("of", "from"):
+                j = self._skip(table, i + 1)
+                if j is not None and lower[j] == "the":
+                    j = self._skip(table, j + 1)
+                cand = ent_at.get(j) if j is not None else None
+                if cand is not None and cand.label == "ORG" and cand.start == j:
+                    roles[id(person)] = {"title": None, "key": None, "org": cand.attrs.get("canonical")}
+        return roles
 
-    def _title_after(self, doc, person, ent_at):
-        i = person.end
-        if i + 1 < len(doc) and doc[i].lower_ in ("of", "from"):
-            j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
-            ent = ent_at.get(j)
-            if ent is not None and ent.label_ == "ORG":  # "Dr. Samir Hossain of the Ministry of Health"
-                return {"title": None, "org": ent._.attrs.get("canonical")}
-        if i >= len(doc) or doc[i].text != ",":
-            return None
-        limit = min(len(doc), i + 12, person.sent.end)
-        j = i + 1
-        org = None
-        ent = ent_at.get(j)
-        if ent is not None and ent.label_ in ("ORG", "PLACE"):
-            if ent.label_ == "ORG":
-                org = ent._.attrs.get("canonical")
-            j = ent.end
-            if j < limit and doc[j].text in ("’s", "'s"):
-                j += 1
-        hit = self._find_title(doc, j, min(limit, j + 4))
-        if hit is None or hit[0] != j:
-            return None
-        start, head_end = hit
-        title_end, complement_org = self._complement(doc, head_end, limit, ent_at)
-        org = complement_org or org
-        if org is None and title_end < limit and doc[title_end].text == ",":
-            ent = ent_at.get(title_end + 1)
-            if ent is not None and ent.label_ == "ORG":
-                org = ent._.attrs.get("canonical")
-        return {"title": self._title_text(doc, start, head_end, title_end), "org": org}
+    @staticmethod
+    def _role(attrs: dict) -> dict:
+        return {"title": attrs.get("title"), "key": attrs.get("key"), "org": attrs.get("org")}
+
+    @staticmethod
+    def _skip(table, i: int) -> int | None:
+        while i < len(table.words) and table.is_space[i]:
+            i += 1
+        return i if i < len(table.words) else None
+
+    @staticmethod
+    def _skip_back(table, i: int) -> int | None:
+        i -= 1
+        while i >= 0 and table.is_space[i]:
+            i -= 1
+        return i if i >= 0 else None
+
+    # surnames ---------------------------------------------------------------
+
+    def _surname_table(self, table, people, keys) -> dict[str, set[str]]:
+        """Surname key -> the person keys with that surname."""
+        surnames: dict[str, set[str]] = {}
+        for person in people:
+            key = keys[id(person)]
+            if key and not key.endswith("|"):
+                _, surname = name_parts(table.span_text(person.start, person.end), self.particles)
+                surnames.setdefault(surname_key(surname), set()).add(key)
+        return surnames
+
+    def _surname_mentions(self, table, surnames, ent_at):
+        """Candidates for capitalized surnames outside any PERSON; ambiguous ones are refused."""
+        words = table.words
+        folded = table.folded
+        owners_of: dict[str, set[str]] = {}
+        for skey, owners in surnames.items():
+            owners_of.setdefault(skey, set()).update(owners)
+        for person_keys in surnames.values():  # "van der Berg" is also called "Berg"
+            for key in person_keys:
+                for rest in _without_particles(key.split("|")[0], self.particles):
+                    owners_of.setdefault(rest, set()).add(key)
+        last_words = {skey: next(iter(owners)) for skey, owners in owners_of.items() if len(owners) == 1}
+        if not last_words:
+            return []
+        out = []
+        for i, word in enumerate(words):
+            if not word[:1].isupper() or (i in ent_at and ent_at[i].label == "PERSON"):
+                continue
+            skey = surname_key(folded[i])
+            key = last_words.get(skey)
+            start = i
+            if key is None:
+                continue
+            # "de Boeck", "van der Berg": a particle before the surname belongs to it
+            j = i - 1
+            while j >= 0 and (table.is_space[j] and "\n" not in words[j] or table.lower[j] in self.particles):
+                if table.lower[j] in self.particles:
+                    start = j
+                j -= 1
+            cand = self.rules.candidate("person.surname", start, i + 1, {"key": key})
+            out.append(cand)
+        return out
+
+
+def _without_particles(surname: str, particles: set[str]) -> list[str]:
+    """"vanderberg" -> ["derberg", "berg"]: a surname key without its leading particles, one at a time."""
+    out, rest = [], surname
+    while True:
+        particle = next((p for p in sorted(particles, key=len, reverse=True)
+                         if rest.startswith(p) and len(rest) > len(p) + 2), None)
+        if particle is None:
+            return out
+        rest = rest[len(particle):]
+        out.append(rest)

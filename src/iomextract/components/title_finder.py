@@ -1,0 +1,354 @@
+"""TITLE spans: job titles read with the grammar of ``patterns/titles.json``.
+
+A title is a head ("Director", "Chief of Mission") with the modifiers
+before it ("Deputy", "Regional") and complements after it ("for East and
+Horn of Africa", "of Interior and Administrative Reform", "in Nigeria"),
+chained. What stands before the modifiers says whose title it is: an
+organization ("IOM", "IOM's", "the Organization's") or a country
+("Kenya's", "Kenyan"); neither belongs to the title. A complement naming a
+well-known body after "for"/"at" ("Principal Secretary for the Ministry of
+...") or "of" ("Director General of IOM") gives the org and ends the title;
+a complement naming a unit ("Director of the Migration Affairs Directorate")
+stays in it.
+
+Titles go to ``doc.spans["titles"]``; their attributes (text, key, org,
+country, and where a name starts inside a prenominal complement) are in
+``doc._.entity_attrs`` under the label TITLE.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..candidates import EntityRules, chosen_candidates
+from ..gazetteer import Gazetteer
+from ..identity import title_key
+from ..lexicons import demonyms, first_names
+from ..patterns import load
+from ..token_table import TokenTable, token_table
+
+POSSESSIVE = {"'s", "’s"}
+ARTICLES = {"a", "an", "the"}
+ORG_KNOWN_RULES = {"org.known", "org.acronym_defined", "org.acronym_initials"}
+
+
+@Language.factory("title_finder")
+def make_title_finder(nlp: Language, name: str):
+    return TitleFinder(nlp)
+
+
+def main_organization(doc: Doc) -> str | None:
+    """The organization a release is about: its most mentioned well-known body (ties: the first)."""
+    counts = Counter(c.attrs.get("canonical") for c in chosen_candidates(doc) if c.label == "ORG" and c.rule in ORG_KNOWN_RULES)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+class TitleFinder:
+    def __init__(self, nlp: Language):
+        self.heads = Gazetteer(nlp.tokenizer, ignore_case=True)
+
+    def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
+        self.rules = EntityRules(patterns_dir)
+        self.rules.require("title.grammar")
+        grammar = load("titles.json", patterns_dir)
+        self.grammar = grammar
+        for head in grammar.heads:
+            self.heads.add(head, head)
+        self.modifiers = {m.lower() for m in grammar.modifiers}
+        self.prepositions = set(grammar.complement_prepositions)
+        self.phrases = [tuple(p.split()) for p in grammar.complement_phrases]
+        self.place_prepositions = set(grammar.place_prepositions)
+        self.org_prepositions = set(grammar.org_prepositions)
+        self.connectors = set(grammar.connectors)
+        self.complement_words = set(grammar.complement_words)
+        self.equivalents = grammar.equivalents
+        self.demonyms = demonyms()
+        self.first_names = first_names()
+        context = load("claim_context.json", patterns_dir)
+        self.org_pronouns = {tuple(p.lower().split()) for p in context.pronouns}
+
+    def __call__(self, doc: Doc) -> Doc:
+        table = token_table(doc)
+        ent_at = {}
+        for cand in chosen_candidates(doc):
+            for i in range(cand.start, cand.end):
+                ent_at[i] = cand
+        main_org = None
+        spans, attrs_by_span = [], doc._.entity_attrs
+        taken_until = -1
+        heads = [hit[:2] for hit in self.heads.find(table)]
+        head_starts = {start for start, _ in heads}
+        for start, end in heads:
+            if start in ent_at or (end - 1) in ent_at:
+                continue
+            following = self._next(table, end)
+            if following in head_starts and table.lower[start] in self.modifiers:
+                continue  # "Deputy" in "Deputy Minister" modifies the next head
+            title = self._title(table, start, end, ent_at)
+            if title is None or title["start"] < taken_until:
+                continue
+            if title.get("org") == "":  # "the Organization's": the release's own organization
+                main_org = main_org or main_organization(doc)
+                title["org"] = main_org
+            span = Span(doc, title.pop("start"), title.pop("end"), label="TITLE")
+            attrs_by_span[(span.start_char, span.end_char, "TITLE")] = title
+            spans.append(span)
+            taken_until = span.end
+        doc.spans["titles"] = spans
+        return doc
+
+    # the parts of a title ------------------------------------------------
+
+    def _title(self, table: TokenTable, head_start: int, head_end: int, ent_at) -> dict | None:
+        words, lower = table.words, table.lower
+        capitalized = words[head_start][:1].isupper()
+        start = self._modifiers_start(table, head_start, capitalized, ent_at)
+        org, country, prefix_start = self._owner(table, start, ent_at)
+        if not capitalized and prefix_start is None:
+            start = self._lowercase_start(table, start)
+            if start is None:
+                return None  # a lower-case head with neither owner nor article is rarely a title
+            org, country, prefix_start = self._owner(table, start, ent_at)
+        end = head_end
+        skipped = []
+        following = self._next(table, end)
+        if following is not None and words[following] == "(":  # "Regional Director (RD) for ..."
+            close = self._next(table, following + 1)
+            close = self._next(table, close + 1) if close is not None else None
+            if close is not None and words[close] == ")":
+                skipped.append((following, close + 1))
+                end = close + 1
+        name_start = None
+        extent_end = None  # where an org complement that ends the title ends
+        while True:
+            step = self._complement(table, end, capitalized, ent_at)
+            if step is None:
+                break
+            kind, complement_end, value = step
+            if kind in ("org", "outside"):
+                org = org or value
+                extent_end = complement_end
+                break
+            if kind == "org_in_title":
+                org = org or value
+                end = complement_end
+                continue
+            end = complement_end
+            if kind == "run":
+                name_start = value
+                if name_start is not None:
+                    end = name_start
+                    break
+        text = self._text(table, start, end, skipped)
+        return {"start": start, "end": end, "title": text, "key": title_key(text, self.equivalents), "org": org,
+                "country": country, "capitalized": capitalized, "name_start": name_start, "owner_start": prefix_start,
+                "extent_end": extent_end or end, "rule": "title.grammar"}
+
+    def _next(self, table: TokenTable, i: int) -> int | None:
+        """The next token at or after i that is not a line wrap."""
+        while i < len(table.words) and table.wrap[i]:
+            i += 1
+        return i if i < len(table.words) else None
+
+    def _previous(self, table: TokenTable, i: int) -> int | None:
+        """The last token before i that is not a line wrap."""
+        i -= 1
+        while i >= 0 and table.wrap[i]:
+            i -= 1
+        return i if i >= 0 else None
+
+    def _word_before(self, table: TokenTable, i: int) -> str:
+        j = self._previous(table, i)
+        return table.lower[j] if j is not None else ""
+
+    def _modifiers_start(self, table: TokenTable, head_start: int, capitalized: bool, ent_at) -> int:
+        """First token of the modifiers before a head: "Senior Protection", "Media and Communications"."""
+        words, lower = table.words, table.lower
+        start = head_start
+        while True:
+            j = self._previous(table, start)
+            if j is None or j in ent_at or table.is_space[j]:
+                return start
+            if lower[j] in self.modifiers and words[j][:1].isupper() == capitalized:
+                start = j
+                continue
+            if lower[j] in self.connectors:  # "Media and Communications": a modifier on both sides
+                k = self._previous(table, j)
+                if k is not None and k not in ent_at and lower[k] in self.modifiers and words[k][:1].isupper() == capitalized:
+                    start = k
+                    continue
+            return start
+
+    def _lowercase_start(self, table: TokenTable, start: int) -> int | None:
+        """Start of a lower-case title after an article: "a ministry spokesman", "the district commissioner"."""
+        words = table.words
+        for _ in range(3):
+            j = self._previous(table, start)
+            if j is None:
+                return None
+            if table.lower[j] in ARTICLES:
+                return start
+            if words[j] in POSSESSIVE:
+                return start
+            if not (words[j].isalpha() and words[j].islower()) or words[j] in STOP_WORDS:
+                return None
+            start = j
+        return None
+
+    def _owner(self, table: TokenTable, start: int, ent_at):
+        """(org, country, first token) of what stands before a title and owns it, or (None, None, None)."""
+        words, lower = table.words, table.lower
+        j = self._previous(table, start)
+        if j is None:
+            return None, None, None
+        if words[j] == ")" and j >= 2 and words[j - 2] == "(" and (j - 1) in ent_at:  # "IOM (IOM) Regional Director"
+            cand = ent_at[j - 1]
+            before = ent_at.get(j - 3)
+            owner = before if before is not None and before.label == "ORG" else cand
+            org, country = self._org_or_country(owner)
+            return org, country, owner.start
+        if words[j] in POSSESSIVE:
+            owner = self._previous(table, j)
+            if owner is None:
+                return None, None, None
+            cand = ent_at.get(owner)
+            if cand is not None:
+                org, country = self._org_or_country(cand)
+                return org, country, cand.start
+            for length in (3, 2, 1):  # "the Organization's", "its"
+                first = owner - length + 1
+                if first >= 0 and tuple(lower[first:owner + 1]) in self.org_pronouns:
+                    return "", None, first
+            return None, None, None
+        cand = ent_at.get(j)
+        if cand is not None and cand.label == "ORG":
+            return cand.attrs.get("canonical"), None, cand.start
+        if cand is not None and cand.label == "PLACE" and cand.attrs.get("kind") == "country":
+            return None, cand.attrs.get("country"), cand.start  # "Slovak Republic Ambassador"
+        if words[j] in self.demonyms:
+            return None, self.demonyms[words[j]], j  # "Kenyan Cabinet Secretary"
+        return None, None, None
+
+    @staticmethod
+    def _org_or_country(cand):
+        if cand.label == "ORG":
+            return cand.attrs.get("canonical"), None
+        if cand.label == "PLACE" and cand.attrs.get("kind") == "country":
+            return None, cand.attrs.get("country")
+        return None, None
+
+    def _complement(self, table: TokenTable, end: int, capitalized: bool, ent_at):
+        """One complement after position end: (kind, its end, value) or None.
+
+        kinds: "org" (the title ends before it; value: the org), "org_in_title"
+        (kept; value: the org), "place", "run" (capitalized words; value: where a
+        name starts inside the run, if one does).
+        """
+        words, lower = table.words, table.lower
+        i = self._next(table, end)
+        if i is None:
+            return None
+        length = 0
+        for phrase in self.phrases:
+            if tuple(lower[i:i + len(phrase)]) == phrase:
+                length = len(phrase)
+                break
+        if not length:
+            if lower[i] not in self.prepositions or words[i][:1].isupper():
+                return None
+            length = 1
+        preposition = lower[i]
+        if not capitalized and preposition in self.place_prepositions:
+            # "an IOM spokesman in Geneva": the place is where the person is, no part of the title
+            j = self._next(table, i + 1)
+            cand = ent_at.get(j) if j is not None else None
+            if cand is not None and cand.label == "PLACE" and cand.start == j:
+                return "outside", self._place_list_end(table, cand, ent_at), None
+            return None
+        j = self._next(table, i + length)
+        if j is not None and lower[j] == "the":
+            j = self._next(table, j + 1)
+        if j is None:
+            return None
+        cand = ent_at.get(j)
+        if cand is not None and cand.start == j and cand.label == "ORG":
+            if preposition in self.org_prepositions or (preposition == "of" and cand.rule in ORG_KNOWN_RULES):
+                return "org", cand.end, cand.attrs.get("canonical")
+            return "org_in_title", cand.end, cand.attrs.get("canonical")
+        if cand is not None and cand.start == j and cand.label == "PLACE":
+            return "place", self._place_list_end(table, cand, ent_at), None
+        if not words[j][:1].isupper() or cand is not None:
+            return None
+        return self._run(table, j, ent_at)
+
+    def _place_list_end(self, table: TokenTable, first, ent_at) -> int:
+        """End of "Central America, North America and the Caribbean" in a title."""
+        end = i = first.end
+        lower = table.lower
+        while i < len(table.words):
+            cand = ent_at.get(i)
+            if cand is not None and cand.label == "PLACE" and cand.start == i:
+                end = i = cand.end
+                continue
+            if table.words[i] == "," or lower[i] in ("and", "the") or table.is_space[i]:
+                i += 1
+                continue
+            break
+        return end
+
+    def _run(self, table: TokenTable, j: int, ent_at):
+        """A complement of capitalized words ("Interior and Administrative Reform"); a name may end it."""
+        words, lower = table.words, table.lower
+        run, i = [], j
+        while i < len(words):
+            if table.wrap[i]:
+                i += 1
+                continue
+            if i in ent_at:
+                break
+            if words[i][:1].isupper() and any(c.isalpha() for c in words[i]):
+                run.append(i)
+            elif lower[i] in self.connectors or lower[i] in ("of", "the") or words[i] == "-":
+                if not run:
+                    break
+            else:
+                break
+            i += 1
+        while run and not words[run[-1]][:1].isupper():
+            run.pop()
+        if not run:
+            return None
+        end = run[-1] + 1
+        following = self._next(table, end)
+        followed_by_text = following is not None and words[following][:1].islower()
+        return "run", end, self._name_start(table, run) if followed_by_text else None
+
+    def _name_start(self, table: TokenTable, run: list[int]) -> int | None:
+        """Where a person's name starts at the end of a prenominal complement, if one does.
+
+        "Minister of Interior and Administrative Reform Tomás Almeida opened ...": the
+        name starts at the first known given name with a word after it, or else is the
+        last two words when neither is a word of title complements.
+        """
+        words, folded = table.words, table.folded
+        capitalized = [i for i in run if words[i][:1].isupper()]
+        for position, i in enumerate(capitalized[1:-1], 1):
+            if folded[i] in self.first_names:
+                return i
+        if len(capitalized) >= 3:
+            tail = capitalized[-2:]
+            if not any(words[i] in self.complement_words or table.lower[i] in self.modifiers for i in tail):
+                return tail[0]
+        return None
+
+    @staticmethod
+    def _text(table: TokenTable, start: int, end: int, skipped) -> str:
+        parts = []
+        for i in range(start, end):
+            if any(a <= i < b for a, b in skipped):
+                continue
+            parts.append(table.words[i] + (" " if table.space_after[i] else ""))
+        return " ".join("".join(parts).split())

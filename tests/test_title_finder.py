@@ -1,0 +1,94 @@
+"""Titles in the positions press text puts them, read by the title grammar and linked to people.
+
+Registers: IOM releases, wire stories, national newspapers, government statements,
+contact and signature lines. Each case: text -> [(person, title, org)].
+"""
+import pytest
+
+IOM = "International Organization for Migration"
+
+
+def people(ents, text):
+    return [(t, a.get("title"), a.get("org")) for label, t, a in ents(text) if label == "PERSON"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # IOM releases: the org before the title, possessive, apposition, "the Organization's"
+    ("IOM Chief of Mission in Nigeria Frantz Celestin said the flights would resume.",
+     [("Frantz Celestin", "Chief of Mission in Nigeria", IOM)]),
+    ("“Safe routes save lives,” said Ugo Nwankwo, IOM Deputy Director General for Operations.",
+     [("Ugo Nwankwo", "Deputy Director General for Operations", IOM)]),
+    ("IOM welcomed the decision. The delegation was received by Marta Ruiz, the Organization's Director of "
+     "Programme Support and Management.",
+     [("Marta Ruiz", "Director of Programme Support and Management", IOM)]),
+    ("Anne Lindqvist, IOM's Regional Director for Asia and the Pacific, visited the camps.",
+     [("Anne Lindqvist", "Regional Director for Asia and the Pacific", IOM)]),
+    ("The IOM Regional Director (RD) for West and Central Africa, Mr. Idrissa Sow, met the Principal Secretary (PS) "
+     "for the Ministry of Interior, Amb. Wanjiku Mwangi.",
+     [("Idrissa Sow", "Regional Director for West and Central Africa", IOM),
+      ("Wanjiku Mwangi", "Principal Secretary", "Ministry of Interior")]),
+    ("IOM’s emergency coordinator in Cox’s Bazar, Rashid Karim, said more shelters were needed.",
+     [("Rashid Karim", "emergency coordinator", IOM)]),
+    # wire stories
+    ("UN Secretary-General Ana Brandt welcomed the pact on Tuesday.", [("Ana Brandt", "Secretary-General", "United Nations")]),
+    ("According to Luis Ortega, an IOM spokesman in Geneva, the boat carried 60 people.",
+     [("Luis Ortega", "spokesman", IOM)]),
+    ("By Karen Moss, Senior Correspondent\n\nThe talks ended late.", [("Karen Moss", "Senior Correspondent", None)]),
+    # national newspapers: nationality or country before the title, which is no part of it
+    ("Swedish Migration Minister Karl Holm and Ghanaian Foreign Minister Efua Asante signed the memorandum.",
+     [("Karl Holm", "Migration Minister", None), ("Efua Asante", "Foreign Minister", None)]),
+    ("Kenyan Cabinet Secretary for Interior Otieno Wafula opened the centre.",
+     [("Otieno Wafula", "Cabinet Secretary for Interior", None)]),
+    ("Kenya's Ambassador to Ethiopia, Njeri Kamau, attended the ceremony.",
+     [("Njeri Kamau", "Ambassador to Ethiopia", None)]),
+    # government statements: long titles right before the name
+    ("State Minister of Labour and Skills Hana Girma visited the centre on Saturday.",
+     [("Hana Girma", "State Minister of Labour and Skills", None)]),
+    ("Deputy Minister of Interior and Administrative Reform Paulo Sousa opened the session.",
+     [("Paulo Sousa", "Deputy Minister of Interior and Administrative Reform", None)]),
+    # lists: each person takes the title after their name, none bleeds into the next
+    ("The panel included Omar Saleh, Minister of Labour, Ines Duarte, Director of the National Migration Service, "
+     "and Raj Patel, Secretary for Overseas Affairs.",
+     [("Omar Saleh", "Minister of Labour", None),
+      ("Ines Duarte", "Director of the National Migration Service", "National Migration Service"),
+      ("Raj Patel", "Secretary for Overseas Affairs", None)]),
+    # contact and signature lines
+    ("For more information please contact:\nLena Fischer, Media and Communications Officer, IOM, Tel: +49 30 1234 567",
+     [("Lena Fischer", "Media and Communications Officer", IOM)]),
+    ("“We are ready” – Dimakatso Molefe, Chief of Mission, IOM South Africa.",
+     [("Dimakatso Molefe", "Chief of Mission", "IOM South Africa")]),
+    ("Deputy Minister of Foreign Affairs Rosa Lima and the IOM Regional Director for South America, Pedro Alves, "
+     "signed the agreement.",
+     [("Rosa Lima", "Deputy Minister of Foreign Affairs", None),
+      ("Pedro Alves", "Regional Director for South America", IOM)]),
+])
+def test_titles_in_every_position(ents, text, expected):
+    assert people(ents, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Minister of Health did not attend the meeting.",
+    "The Regional Director for Europe will be appointed next year.",
+    "Jordan's Minister of Labour met the press on Monday.",
+    "An IOM spokesman said the figures would be updated.",
+])
+def test_a_title_alone_makes_no_person(ents, text):
+    assert people(ents, text) == []
+
+
+def test_titles_are_spans_with_owner_and_key(nlp):
+    doc = nlp("Kenya's Cabinet Secretary for Interior, Otieno Wafula, spoke.")
+    (span,) = doc.spans["titles"]
+    attrs = doc._.entity_attrs[(span.start_char, span.end_char, "TITLE")]
+    assert span.text == "Cabinet Secretary for Interior"
+    assert (attrs["country"], attrs["key"], attrs["rule"]) == ("KE", "cabinet secretary for interior", "title.grammar")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("IOM Director-General Lena Cruz spoke.", "IOM Director General Lena Cruz spoke."),
+    ("IOM director general Lena Cruz spoke.", "IOM General Director Lena Cruz spoke."),
+    ("A ministry spokesman, Ali Omar, said the talks went well.", "A ministry spokesperson, Ali Omar, said the talks went well."),
+])
+def test_title_variants_share_a_key(ents, a, b):
+    key = lambda text: [attrs.get("title_key") for label, _, attrs in ents(text) if label == "PERSON"]
+    assert key(a) == key(b) and key(a)[0]
