@@ -5,7 +5,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: rule ids, context flags, person and title keys; "1" sheets still load
 
 Qualifier = Literal["exact", "over", "under", "about"]
 PlaceKind = Literal["country", "city", "region", "camp", "facility", "continent", "sea"]
@@ -52,7 +52,15 @@ class PlaceEntity(Mention):
     lon: float | None = None
 
 
-class FigureEntity(Mention):
+class StatementFlags(Record):
+    """What a statement is, besides true or false: hedged, negated, someone else's, page furniture."""
+    hedged: bool = Field(default=False, description="a plan, hope, target or future: 'could reach 180 states by 2030'")
+    negated: bool = False
+    attributed_to: str | None = Field(default=None, description="the org or person the sentence cites: 'IOM said'")
+    boilerplate: bool = Field(default=False, description="inside a paragraph every page of a site repeats")
+
+
+class FigureEntity(StatementFlags, Mention):
     type: Literal["FIGURE"] = "FIGURE"
     value: float
     qualifier: Qualifier = "exact"
@@ -70,7 +78,7 @@ class Evidence(Record):
     end: int = Field(ge=0)
 
 
-class Claim(Record):
+class Claim(StatementFlags, Record):
     subject: str
     attribute: Attribute
     value: int | float | str
@@ -78,6 +86,9 @@ class Claim(Record):
     object: str | None = None
     evidence: Evidence
     sentence: int = Field(ge=0)
+    rule: str | None = Field(default=None, description="id of the claim family in patterns/claims.jsonl")
+    subject_key: str | None = Field(default=None, description="for people: the person key, one per person")
+    value_key: str | None = Field(default=None, description="for titles: the normalized title")
 
 
 class DocumentInfo(Record):
@@ -101,7 +112,7 @@ class ExtractorInfo(Record):
 
 
 class FactSheet(Record):
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["1", "2"] = SCHEMA_VERSION
     document: DocumentInfo
     entities: list[Entity]
     claims: list[Claim]

@@ -9,9 +9,9 @@ import json
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from .models import PlaceKind
 
@@ -50,25 +50,100 @@ class CountryAlias(Rule):
     country: str
 
 
-class ClaimRule(Rule):
-    """One way a claim is stated. ``value`` says which entity fills the value slot."""
+class CountFamily(Rule):
+    """Counts by meaning: a FIGURE whose counted noun belongs to the family.
+
+    ``nouns`` name the family on their own ("member states", "staff"); ``frame_nouns``
+    ("states", "people") only with one of the ``cues`` in the figure's clause.
+    ``exclude`` cues in the clause and ``exclude_unit_words`` in the counted noun
+    phrase ("two new members") veto the claim.
+    """
+    id: str
+    kind: Literal["count"]
     attribute: str
-    value: Literal["figure", "year", "office_kind", "title"]
-    subject: Literal["org", "office", "country", "person"]
-    object: Literal["org", "place", "none"] = "none"
-    triggers: list[str] = []
-    units: list[str] = []
-    preceded_by: list[str] = []
-    followed_by: list[str] = []
-    office_kinds: dict[str, list[str]] = {}
-    fixed: bool = False  # a fact that cannot change over time: two values contradict
-    about: str = ""
+    subject: Literal["org", "office"]
+    nouns: list[str]
+    frame_nouns: list[str] = []
+    cues: list[str] = []
+    exclude: list[str] = []
+    exclude_unit_words: list[str] = []
+    fixed: bool = False
+    about: str
+
+
+class YearFamily(Rule):
+    """A year stated with a trigger phrase: founding, joining.
+
+    The value is the first year in a DATE within ``window`` tokens after the
+    trigger; with ``publication_year``, an event with no year in the sentence
+    ("were admitted as new Member States") takes the release's year. The
+    subject is found before the trigger, or with ``subject_after`` after the
+    trigger's first word ("admitted Belize and Nauru as ...", "approved the
+    applications of Fiji").
+    """
+    id: str
+    kind: Literal["year"]
+    attribute: str
+    subject: Literal["org", "country"]
+    object: Literal["org", "none"] = "none"
+    triggers: list[str]
+    value: Literal["after"] = "after"
+    window: int = 8
+    publication_year: bool = False
+    subject_after: bool = False
+    exclude: list[str] = []
+    fixed: bool = True
+    about: str
+
+
+class OfficeFamily(Rule):
+    """An office of a kind placed somewhere: "a field office in Mombasa"."""
+    id: str
+    kind: Literal["office"]
+    attribute: str
+    subject: Literal["office"]
+    office_kinds: dict[str, list[str]]
+    place_links: list[str]
+    fixed: bool = False
+    about: str
+
+
+class RoleFamily(Rule):
+    """A person's title and org, as the person linker read them."""
+    id: str
+    kind: Literal["role"]
+    attribute: str
+    fixed: bool = False
+    about: str
+
+
+ClaimRule = Annotated[Union[CountFamily, YearFamily, OfficeFamily, RoleFamily], Field(discriminator="kind")]
+
+
+class ContextCue(Rule):
+    """A cue that flags what is in its scope (ConText): hedged, negated or attributed.
+
+    ``direction``: forward or backward from the cue to the end of its clause, or
+    the whole sentence. ``future_date``: the cue counts only before a date after
+    the release's publication ("by 2030"). ``source``: where the attributed
+    source stands, after the cue or adjacent to it.
+    """
+    id: str
+    flag: Literal["hedged", "negated", "attributed"]
+    direction: Literal["forward", "backward", "sentence"]
+    terms: list[str]
+    future_date: bool = False
+    source: Literal["after", "adjacent", "none"] = "none"
+    about: str
 
 
 class ClaimContext(Rule):
     about: str = ""
     pronouns: list[str]
     office_nouns: list[str]
+    relative_pronouns: list[str]
+    prepositions: list[str]
+    subject_fillers: list[str]
 
 
 class OrgShapes(Rule):
@@ -154,12 +229,13 @@ class Boilerplate(Rule):
 
 
 # file name -> rule type; .jsonl files hold one rule a line, .json files one object.
-SCHEMAS: dict[str, type[Rule]] = {
+SCHEMAS: dict[str, object] = {
     "entity_rules.jsonl": EntityRule,
     "organizations.jsonl": OrganizationEntry,
     "places.jsonl": PlaceEntry,
     "countries.jsonl": CountryAlias,
     "claims.jsonl": ClaimRule,
+    "context.jsonl": ContextCue,
     "claim_context.json": ClaimContext,
     "org_shapes.json": OrgShapes,
     "place_shapes.json": PlaceShapes,
@@ -200,8 +276,13 @@ def load(name: str, directory: str | None = None):
     return rules
 
 
-def _validate(schema: type[Rule], text: str, path: Path, line: int) -> Rule:
+@lru_cache(maxsize=None)
+def _adapter(schema) -> TypeAdapter:
+    return TypeAdapter(schema)
+
+
+def _validate(schema, text: str, path: Path, line: int) -> Rule:
     try:
-        return schema.model_validate(json.loads(text))
+        return _adapter(schema).validate_python(json.loads(text))
     except (json.JSONDecodeError, ValidationError) as err:
         raise PatternError(f"{path}:{line}: {err}") from err

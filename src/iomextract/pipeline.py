@@ -17,13 +17,14 @@ from .components import (  # noqa: F401  importing registers the factories
     person_linker,
     place_finder,
     release_header,
+    statement_context,
     title_finder,
 )
 from .components.tokenizer_fixes import apply_tokenizer_fixes
 
 READERS = ["release_header", "line_sentencizer"]
 FINDERS = ["org_finder", "place_finder", "acronym_linker", "date_finder", "figure_finder", "entity_resolver",
-           "title_finder", "person_finder", "person_linker", "claim_builder"]
+           "title_finder", "person_finder", "person_linker", "statement_context", "claim_builder"]
 
 MODEL_RULES = {"ORG": "org.model", "PERSON": "person.model"}
 

@@ -13,6 +13,7 @@ from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc
 
 TEXT_KEY = "iom_text"
+CLAUSE_PUNCTUATION = {",", ";", ":", "–", "—", "(", ")", "[", "]"}
 TABLE_KEY = "iom_table"
 
 
@@ -34,7 +35,7 @@ class TokenTable:
     """
 
     __slots__ = ("text", "words", "starts", "ends", "space_after", "is_space", "wrap", "positions",
-                 "_lower", "_folded", "_folded_lower", "sentence_of", "sentence_bounds", "_view")
+                 "_lower", "_folded", "_folded_lower", "sentence_of", "sentence_bounds", "_view", "_clause_of")
 
     def __init__(self, doc: Doc, text: str):
         self.text = text
@@ -52,6 +53,7 @@ class TokenTable:
         self.sentence_of: list[int] = [0] * len(self.words)
         self.sentence_bounds: list[tuple[int, int]] = [(0, len(self.words))] if self.words else []
         self._view: WordView | None = None
+        self._clause_of: list[int] | None = None
 
     @property
     def lower(self) -> list[str]:
@@ -77,6 +79,33 @@ class TokenTable:
             self._view = WordView(self)
         return self._view
 
+    @property
+    def clause_of(self) -> list[int]:
+        """Clause number of every token: a clause ends at a sentence end or at , ; : – — ( ) [ ].
+
+        A short bracket ("(IOM)", "(26/11)") is part of its clause, not a clause of its own.
+        """
+        if self._clause_of is None:
+            words = self.words
+            short_brackets = set()
+            for i, word in enumerate(words):
+                if word in ("(", "["):
+                    close = next((j for j in range(i + 1, min(len(words), i + 6)) if words[j] in (")", "]")), None)
+                    if close is not None:
+                        short_brackets.update((i, close))
+            clause_of, number = [], 0
+            previous_sentence = 0
+            for i, word in enumerate(words):
+                if self.sentence_of[i] != previous_sentence:
+                    number += 1
+                    previous_sentence = self.sentence_of[i]
+                clause_of.append(number)
+                if (word in CLAUSE_PUNCTUATION and i not in short_brackets) \
+                        or (word == "-" and self.space_after[i] and i and self.space_after[i - 1]):
+                    number += 1
+            self._clause_of = clause_of
+        return self._clause_of
+
     def set_sentences(self, starts: list[int]) -> None:
         """Sentence numbers from the token indices that start a sentence (sorted, first is 0)."""
         bounds = list(zip(starts, starts[1:] + [len(self.words)]))
@@ -85,6 +114,7 @@ class TokenTable:
             sentence_of.extend([number] * (end - start))
         self.sentence_bounds, self.sentence_of = bounds, sentence_of
         self._view = None
+        self._clause_of = None
 
     def span_text(self, start: int, end: int) -> str:
         """Text of tokens [start, end) as written."""

@@ -1,238 +1,677 @@
-"""Claims built on the entities, by the rules in ``patterns/claims.jsonl``.
+"""Claims built on the entities by the claim families of ``patterns/claims.jsonl``.
 
-A rule names the attribute, which entity fills the value (a FIGURE with a
-given unit, a year after a trigger phrase, an office kind, a person's title)
-and how subject and object are found. Subjects are canonical names; "It"
-and "the mission in Kenya" are resolved; lists of places expand to one claim
-each. Claims go to ``doc._.claims`` as dicts shaped like ``models.Claim``.
+One ``phrases.PhraseSet`` holds every trigger, cue and office-kind phrase of
+every family; each document is matched once and
+the families read the matches of each sentence:
+
+- count families: a FIGURE whose counted noun (its unit) belongs to the
+  family, or a frame noun ("states", "people") with a cue of the family in
+  the figure's clause ("observer", "workforce"); exclusion cues veto;
+- year families: a trigger ("joined", "member of * since", "creation") with
+  a year after it, or the release's year for events without one;
+- office families: an office kind placed in a list of places;
+- the role family: each person's title and org, once per person.
+
+Subjects are found by the same slots for every family, in this order: an
+office phrase ("the IOM mission in Bangladesh"), an owner in the counted
+noun phrase ("IOM's membership", "the Organization's 127 Member States",
+"IOM member states"), "of/with ORG" after it, the antecedent of a relative
+clause ("IOM, whose members ..."), the organization or pronoun before the
+anchor in its clause, and the sentence's organization that is no object of a
+preposition. A clause whose subject slot holds something else ("The office
+was established ...") gives no claim. Pronouns and "the Organization"
+resolve to the previous sentence's subject or the release's main
+organization. Every claim records its family id and the context flags
+(hedged, negated, attributed_to) of the tokens it rests on.
 """
 from __future__ import annotations
 
-import re
-from collections import Counter
+from collections import defaultdict
 
+from lemminflect import getLemma
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from ..candidates import chosen_candidates
 from ..geography import country_names
-from ..patterns import load
+from ..patterns import CountFamily, OfficeFamily, RoleFamily, YearFamily, load
+from ..phrases import PhraseSet
+from ..token_table import TokenTable, token_table
+from .statement_context import context_flags
+from .title_finder import main_organization
 
+POSSESSIVE = {"'s", "’s", "'", "’"}
+VERB_FILLERS = {"is", "are", "was", "were", "has", "have", "had", "be", "been", "will", "would"}
 
 
 @Language.factory("claim_builder")
 def make_claim_builder(nlp: Language, name: str):
-    return ClaimBuilder()
+    return ClaimBuilder(nlp)
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
+def singular(word: str) -> str:
+    lemma = getLemma(word.lower(), upos="NOUN")
+    return lemma[0] if lemma else word.lower()
+
+
+def noun_key(words: list[str]) -> tuple[str, str]:
+    """(head, compound) of a counted noun phrase, singular: "Member States" -> ("state", "member state")."""
+    words = [w for w in words if w.isalpha() or "-" in w]
+    if not words:
+        return "", ""
+    head = singular(words[-1])
+    compound = f"{words[-2].lower()} {head}" if len(words) > 1 else head
+    return head, compound
 
 
 class ClaimBuilder:
+    def __init__(self, nlp: Language):
+        self.vocab = nlp.vocab
+        self.tokenizer = nlp.tokenizer
+
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
-        self.rules = load("claims.jsonl", patterns_dir)
+        self.families = load("claims.jsonl", patterns_dir)
+        self.by_id = {family.id: family for family in self.families}
+        self.matcher = PhraseSet(self.tokenizer)
+        for family in self.families:
+            if isinstance(family, YearFamily):
+                self._add(f"{family.id}|trigger", family.triggers)
+                self._add(f"{family.id}|exclude", family.exclude)
+            elif isinstance(family, CountFamily):
+                self._add(f"{family.id}|cue", family.cues)
+                self._add(f"{family.id}|exclude", family.exclude)
+            elif isinstance(family, OfficeFamily):
+                for kind, phrases in family.office_kinds.items():
+                    self._add(f"{family.id}|kind|{kind}", phrases)
         self.countries = country_names(patterns_dir)
         context = load("claim_context.json", patterns_dir)
-        self.pronouns = set(context.pronouns)
-        nouns = "|".join(re.escape(n) for n in sorted(context.office_nouns, key=len, reverse=True))
-        self.office_phrase = re.compile(rf"\b(?:the\s+)?(?:[A-Z]{{2,}}\s+)?(?:{nouns})\s+in\s+$", re.I)
+        self.pronouns = sorted((tuple(p.split()) for p in context.pronouns), key=len, reverse=True)
+        self.office_nouns = sorted((tuple(p.split()) for p in context.office_nouns), key=len, reverse=True)
+        self.relatives = set(context.relative_pronouns)
+        self.prepositions = set(context.prepositions)
+        self.fillers = set(context.subject_fillers)
+        self.family_words = set()
+        for family in self.families:
+            if isinstance(family, CountFamily):
+                for phrase in family.nouns + family.frame_nouns + family.cues:
+                    self.family_words.update(w for w in phrase.split())
+        self.link_words = {family.id: set(family.place_links) for family in self.families if isinstance(family, OfficeFamily)}
+
+    def _add(self, key: str, phrases: list[str]) -> None:
+        self.matcher.add(key, phrases)
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
-        with_acronym = Counter(e._.attrs.get("acronym") for e in ents if e.label_ == "ORG" and e._.attrs.get("acronym"))
-        self.main_acronym = with_acronym.most_common(1)[0][0] if with_acronym else None
-        doc.user_data["iom_text"] = doc.text  # Doc.text is rebuilt on every access
+        table = token_table(doc)
+        ents = sorted(chosen_candidates(doc), key=lambda c: c.start)
+        matches_by_sentence = defaultdict(list)
+        for key, start, end in self.matcher.find(table):
+            matches_by_sentence[table.sentence_of[start]].append((key, start, end))
+        ents_by_sentence = defaultdict(list)
+        for cand in ents:
+            ents_by_sentence[table.sentence_of[cand.start]].append(cand)
+        flags = context_flags(doc)
+        discourse = _Discourse(main_organization(doc), doc._.published)
         claims, seen = [], set()
-        previous_subject = None
-        for number, sent in enumerate(doc.sents):
+        for number, (start, end) in enumerate(table.sentence_bounds):
+            sentence_ents = ents_by_sentence.get(number, [])
+            matches = matches_by_sentence.get(number, [])
+            if not sentence_ents and not matches:
+                continue
+            sentence = _Sentence(self, table, number, start, end, sentence_ents, matches, discourse)
             found = []
-            context = _Sentence(doc, sent, ents, previous_subject, self.pronouns)
-            for rule in self.rules:
-                found += getattr(self, f"_{rule.value}")(rule, context)
+            for family in self.families:
+                if isinstance(family, CountFamily):
+                    found += self._counts(family, sentence)
+                elif isinstance(family, YearFamily):
+                    found += self._years(family, sentence)
+                elif isinstance(family, OfficeFamily):
+                    found += self._offices(family, sentence)
             for claim in found:
+                anchor_start, anchor_end = claim.pop("anchor")
                 key = (claim["subject"], claim["attribute"], str(claim["value"]), claim.get("object"))
-                if key not in seen:
-                    seen.add(key)
-                    claims.append(dict(claim, sentence=number, evidence=context.evidence))
-            subjects = [c["subject"] for c in found if c["attribute"] != "role"]
-            orgs = context.of("ORG")
-            if subjects:
-                previous_subject = subjects[0]
-            elif orgs:
-                previous_subject = orgs[0]._.attrs.get("canonical")
+                if key in seen:
+                    continue
+                seen.add(key)
+                context = flags.over(anchor_start, anchor_end, number)
+                claims.append(dict(claim, sentence=number, evidence=sentence.evidence(),
+                                   hedged=context["hedged"], negated=context["negated"],
+                                   attributed_to=context["attributed_to"]))
+            discourse.after_sentence(sentence, found)
+        role = next((f for f in self.families if isinstance(f, RoleFamily)), None)
+        if role is not None:
+            claims += self._roles(role, table, ents)
         doc.user_data["iom_claims"] = claims
-        del doc.user_data["iom_text"]
         return doc
 
-    # value kinds -----------------------------------------------------------
+    # count families ----------------------------------------------------------
 
-    def _figure(self, rule, ctx):
+    def _counts(self, family: CountFamily, s: "_Sentence") -> list[dict]:
         out = []
-        units = {_norm(u) for u in rule.units}
-        for fig in ctx.of("FIGURE"):
-            attrs = fig._.attrs
-            if _norm(attrs.get("unit") or "") not in units:
+        for fig in s.of("FIGURE"):
+            distance = self._count_fit(family, s, fig)
+            if distance is None:
                 continue
-            before = _norm(ctx.text[ctx.sent.start_char:fig.start_char])
-            after = _norm(ctx.text[fig.end_char:ctx.sent.end_char])
-            after = after[len(_norm(attrs.get("unit") or "")):].strip() if after.startswith(_norm(attrs.get("unit") or "")) else after
-            if rule.preceded_by and not any(before.endswith(_norm(p)) for p in rule.preceded_by):
+            if any(other is not family and isinstance(other, CountFamily)
+                   and (d := self._count_fit(other, s, fig)) is not None and d < distance for other in self.families):
+                continue  # another family names this figure's noun, or has a cue nearer to it
+            unit_end = s.unit_end(fig, len(fig.attrs["unit"].split()))
+            subject = s.subject(fig.start, unit_end, family.subject)
+            if subject is None:
                 continue
-            if rule.followed_by and not any(after.startswith(_norm(p)) for p in rule.followed_by):
-                continue
-            subject = self._subject(rule.subject, ctx, fig)
-            if subject:
-                value = attrs["value"]
-                out.append({"subject": subject, "attribute": rule.attribute, "value": int(value) if float(value).is_integer() else value,
-                            "qualifier": attrs.get("qualifier", "exact")})
+            value = fig.attrs["value"]
+            out.append({"subject": subject, "attribute": family.attribute,
+                        "value": int(value) if float(value).is_integer() else value,
+                        "qualifier": fig.attrs.get("qualifier", "exact"), "rule": family.id,
+                        "anchor": (fig.start, fig.end)})
         return out
 
-    def _year(self, rule, ctx):
+    @staticmethod
+    def _count_fit(family: CountFamily, s: "_Sentence", fig) -> int | None:
+        """How well a figure fits a count family: 0 when its noun names the family, else the
+        distance to the family's nearest cue in its clause; None when it does not fit or a
+        nearer exclusion cue vetoes it ("Twelve states have applied for membership")."""
+        unit = fig.attrs.get("unit")
+        if not unit or unit == "%" or unit.isupper():
+            return None
+        unit_words = unit.split()
+        if any(w.lower() in family.exclude_unit_words for w in unit_words):
+            return None
+        head, compound = noun_key(unit_words)
+        if compound in family.nouns or head in family.nouns:
+            distance = 0
+        elif head in family.frame_nouns:
+            cue = s.nearest_cue(f"{family.id}|cue", fig.start)
+            if cue is None:
+                return None
+            distance = abs(cue - fig.start)
+        else:
+            return None
+        veto = s.nearest_cue(f"{family.id}|exclude", fig.start)
+        if veto is not None and s.nearest_figure(veto) is fig and (distance == 0 or abs(veto - fig.start) < distance):
+            return None  # the exclusion is about this figure: no other figure is nearer to it
+        return distance
+
+    # year families -----------------------------------------------------------
+
+    def _years(self, family: YearFamily, s: "_Sentence") -> list[dict]:
         out = []
-        for start, end in ctx.find(rule.triggers):
-            date = next((d for d in ctx.of("DATE") if start <= d.start <= end + 8
-                         and re.fullmatch(r"\d{3,4}", str(d._.attrs.get("value") or ""))), None)
-            if date is None:
+        for start, end in s.matches(f"{family.id}|trigger"):
+            if s.has_match(f"{family.id}|exclude", s.clause_of(start)):
                 continue
-            claim = {"attribute": rule.attribute, "value": date._.attrs["value"]}
-            if rule.object == "org":  # "member state of IOM since 1983", "an IOM member since 2016"
-                obj = next((o for o in ctx.of("ORG") if end <= o.start <= date.start + 1), None) or \
-                    next((o for o in reversed(ctx.of("ORG")) if start - 3 <= o.start and o.end <= start), None)
+            year = s.year_after(end, family.window)
+            if year is None and family.publication_year and s.discourse.published is not None:
+                year = str(s.discourse.published.year)
+            if year is None:
+                continue
+            claim = {"attribute": family.attribute, "value": year, "rule": family.id, "anchor": (start, end)}
+            if family.object == "org":
+                obj = s.object_org(start, end)
                 if obj is None:
                     continue
-                claim["object"] = obj._.attrs.get("canonical")
-            subject = self._subject(rule.subject, ctx, ctx.doc[start:end], exclude=claim.get("object"))
-            if subject:
-                out.append(dict(claim, subject=subject))
+                claim["object"] = obj
+            if family.subject == "country":
+                countries = s.countries_after(start + 1, end) if family.subject_after else s.subject_countries(start, end)
+                out += [dict(claim, subject=country) for country in countries]
+            else:
+                subject = s.subject(start, end, "org", slot_required=True)
+                if subject is not None:
+                    out.append(dict(claim, subject=subject))
         return out
 
-    def _office_kind(self, rule, ctx):
+    # office families ---------------------------------------------------------
+
+    def _offices(self, family: OfficeFamily, s: "_Sentence") -> list[dict]:
         out = []
-        for kind, phrases in rule.office_kinds.items():
-            for start, end in ctx.find(phrases, ignore_case=False):
-                holder = next((o for o in ctx.of("ORG") if o.start <= start and end <= o.end), None)
-                if holder is not None:  # "IOM Kenya Country Office is in the capital, Nairobi"
-                    place = next((p for p in ctx.of("PLACE") if p.start >= holder.end), None)
-                    if place is None or not re.match(r"^\s*(?:is|are)?\s*(?:located|based)?\s*in\b",
-                                                     ctx.text[holder.end_char:place.start_char]):
-                        continue
-                    out.append({"subject": holder._.attrs.get("canonical"), "attribute": rule.attribute, "value": kind,
-                                "object": place.text})
-                    continue
-                places = ctx.place_list(end)
-                subject = self._subject(rule.subject, ctx, ctx.doc[start:end])
-                for place in places:
-                    if subject:
-                        out.append({"subject": subject, "attribute": rule.attribute, "value": kind, "object": place.text})
+        prefix = f"{family.id}|kind|"
+        for key, start, end in s.raw_matches:
+            if not key.startswith(prefix):
+                continue
+            kind = key[len(prefix):]
+            holder = s.ent_at.get(start)
+            if holder is not None and holder.label == "ORG":
+                places = s.place_list(holder.end, self.link_words[family.id])
+                subject = s.owner_before(holder.start) or holder.attrs.get("canonical")
+            else:
+                places = s.place_list(end, self.link_words[family.id])
+                subject = s.subject(start, end, "office") if places else None
+            if subject is None:
+                continue
+            for place in places:
+                out.append({"subject": subject, "attribute": family.attribute, "value": kind,
+                            "object": s.text(place), "rule": family.id, "anchor": (start, end)})
         return out
 
-    def _title(self, rule, ctx):
-        out = []
-        for person in ctx.of("PERSON"):
-            attrs = person._.attrs
-            if len(person) > 1 and attrs.get("title"):
-                out.append({"subject": person.text, "attribute": rule.attribute, "value": attrs["title"],
-                            "object": attrs.get("org")})
-        return out
+    # the role family ---------------------------------------------------------
 
-    # subjects --------------------------------------------------------------
+    def _roles(self, family: RoleFamily, table: TokenTable, ents) -> list[dict]:
+        claims, done, first_name = [], set(), {}
+        for cand in ents:
+            if cand.label != "PERSON":
+                continue
+            key = cand.attrs.get("key")
+            text = table.span_text(cand.start, cand.end)
+            if key and key not in first_name and len(text.split()) > 1:
+                first_name[key] = text
+            if not key or key in done or not cand.attrs.get("title") or key not in first_name:
+                continue
+            done.add(key)
+            number = table.sentence_of[cand.start]
+            start, end = table.sentence_bounds[number]
+            claims.append({"subject": first_name[key], "attribute": family.attribute, "value": cand.attrs["title"],
+                           "object": cand.attrs.get("org"), "rule": family.id, "sentence": number,
+                           "evidence": _evidence(table, start, end), "subject_key": key,
+                           "value_key": cand.attrs.get("title_key")})
+        return claims
 
-    def _subject(self, kind, ctx, anchor: Span, exclude=None):
-        if kind == "country":
-            return ctx.country_before(anchor.start, self.countries)
-        if kind == "office":
-            office = self._office_phrase(ctx, anchor)
-            if office:
-                return office
-            offices = [o for o in ctx.of("ORG") if o.start < anchor.start and self.main_acronym
-                       and (o._.attrs.get("canonical") or "").startswith(self.main_acronym + " ")]
-            if offices:
-                return offices[-1]._.attrs["canonical"]
-        orgs = [o._.attrs.get("canonical") for o in ctx.of("ORG") if o._.attrs.get("canonical") != exclude]
-        if ctx.starts_with_pronoun() and ctx.previous_subject and (not orgs or kind == "office"):
-            return ctx.previous_subject
+
+class _Discourse:
+    """What a release is about: its main organization, and the subject of the sentence before."""
+
+    def __init__(self, main_org: str | None, published):
+        self.main_org = main_org
+        self.published = published
+        self.previous = None
+
+    def after_sentence(self, sentence: "_Sentence", found: list[dict]) -> None:
+        subjects = [c["subject"] for c in found if c.get("attribute") not in ("member_since",)]
+        if subjects:
+            self.previous = subjects[0]
+            return
+        orgs = [c for c in sentence.of("ORG") if not sentence.is_object(c.start)]
         if orgs:
-            return orgs[0]  # the sentence's first organization is most often its subject
-        return ctx.previous_subject if ctx.starts_with_pronoun() else None
+            self.previous = orgs[0].attrs.get("canonical")
 
-    def _office_phrase(self, ctx, anchor):
-        """"The mission in Kenya" -> "IOM Kenya" (the document's main organization's office)."""
-        if not self.main_acronym:
-            return None
-        for place in ctx.of("PLACE"):
-            if place.start < anchor.start and place._.attrs.get("kind") == "country":
-                text = ctx.text[ctx.sent.start_char:place.start_char]
-                if self.office_phrase.search(text):
-                    return f"{self.main_acronym} {place.text}"
-        return None
+    def resolve(self) -> str | None:
+        return self.previous or self.main_org
 
 
 class _Sentence:
-    """A sentence with its entities and the helpers the rules share."""
+    """One sentence with its entities and matches, and the slots every family shares."""
 
-    def __init__(self, doc, sent, ents, previous_subject, pronouns):
-        self.doc, self.sent, self.previous_subject, self.pronouns = doc, sent, previous_subject, pronouns
-        self.text = doc.user_data["iom_text"]
-        self.ents = [e for e in ents if sent.start <= e.start < sent.end]
-        text = self.text[sent.start_char:sent.end_char]
-        lead = len(text) - len(text.lstrip())
-        self.evidence = {"text": text.strip(), "start": sent.start_char + lead,
-                         "end": sent.start_char + lead + len(text.strip())}
+    def __init__(self, builder: ClaimBuilder, table: TokenTable, number, start, end, ents, matches, discourse):
+        self.b, self.table, self.number, self.start, self.end = builder, table, number, start, end
+        self.ents, self.raw_matches, self.discourse = ents, matches, discourse
+        self.ent_at = {}
+        for cand in ents:
+            for i in range(cand.start, cand.end):
+                self.ent_at[i] = cand
+        self.words, self.lower = table.words, table.lower
+        self.by_key = defaultdict(list)
+        for key, m_start, m_end in matches:
+            self.by_key[key].append((m_start, m_end))
 
-    def of(self, label):
-        return [e for e in self.ents if e.label_ == label]
+    # plumbing ----------------------------------------------------------------
 
-    def find(self, phrases, ignore_case=True):
-        """(start, end) token spans of the phrases in the sentence."""
-        sentence = self.evidence["text"]
-        phrases = [p for p in phrases if (p.lower() in sentence.lower() if ignore_case else p in sentence)]
-        if not phrases:
-            return []
-        words = [t for t in self.sent if not t.is_space]
-        texts = [t.lower_ if ignore_case else t.text for t in words]
-        hits = []
-        for phrase in phrases:
-            parts = re.findall(r"[\w']+|[^\w\s]", phrase.lower() if ignore_case else phrase)
-            for k in range(len(words) - len(parts) + 1):
-                if texts[k:k + len(parts)] == parts:
-                    hits.append((words[k].i, words[k + len(parts) - 1].i + 1))
-        return sorted(set(hits))
+    def of(self, label: str):
+        return [c for c in self.ents if c.label == label]
 
-    def place_list(self, end):
-        """Places listed after "in": "in Kakuma, Dadaab and Mombasa"."""
-        doc = self.doc
-        i = end
-        while i < self.sent.end and doc[i].is_space:
+    def text(self, cand) -> str:
+        return self.table.span_text(cand.start, cand.end)
+
+    def evidence(self) -> dict:
+        return _evidence(self.table, self.start, self.end)
+
+    def matches(self, key: str):
+        return self.by_key.get(key, [])
+
+    def clause_of(self, i: int) -> int:
+        return self.table.clause_of[i]
+
+    def has_match(self, key: str, clause: int, before: int | None = None) -> bool:
+        return any(self.table.clause_of[m_start] == clause and (before is None or m_start < before)
+                   for m_start, _ in self.by_key.get(key, []))
+
+    def nearest_cue(self, key: str, i: int) -> int | None:
+        """Start of the cue of that key nearest to token i, in i's clause."""
+        clause = self.table.clause_of[i]
+        starts = [m_start for m_start, _ in self.by_key.get(key, []) if self.table.clause_of[m_start] == clause]
+        return min(starts, key=lambda m: abs(m - i)) if starts else None
+
+    def nearest_figure(self, i: int):
+        """The FIGURE of i's clause nearest to token i."""
+        clause = self.table.clause_of[i]
+        figures = [c for c in self.ents if c.label == "FIGURE" and self.table.clause_of[c.start] == clause]
+        return min(figures, key=lambda c: min(abs(c.start - i), abs(c.end - i))) if figures else None
+
+    def next_word(self, i: int) -> int | None:
+        while i < self.end and self.table.is_space[i]:
             i += 1
-        if i >= self.sent.end or doc[i].lower_ != "in":
+        return i if i < self.end else None
+
+    def previous_word(self, i: int) -> int | None:
+        i -= 1
+        while i >= self.start and self.table.is_space[i]:
+            i -= 1
+        return i if i >= self.start else None
+
+    def unit_end(self, fig, unit_length: int) -> int:
+        """End of a figure's counted noun after it ("over 300 staff"), or the figure's end."""
+        i, taken = fig.end, 0
+        while i < self.end and taken < unit_length:
+            if not self.table.is_space[i]:
+                taken += 1
+            i += 1
+        return i
+
+    # entities in slots -------------------------------------------------------
+
+    def is_object(self, i: int) -> bool:
+        """The entity at i is the object of a preposition: "member of the UNCT", "with IOM"."""
+        j = self.previous_word(i)
+        if j is not None and self.lower[j] == "the":
+            j = self.previous_word(j)
+        return j is not None and self.lower[j] in self.b.prepositions
+
+    def pronoun_at(self, i: int) -> int:
+        """Length of an org pronoun starting at i ("It", "the Organization"), or 0."""
+        for pronoun in self.b.pronouns:
+            if tuple(self.lower[i:i + len(pronoun)]) == pronoun:
+                return len(pronoun)
+        return 0
+
+    def org_name(self, cand) -> str | None:
+        return cand.attrs.get("canonical") if cand.label == "ORG" else None
+
+    def owner_before(self, i: int) -> str | None:
+        """"IOM's Regional Office", "the Organization's headquarters": the owner right before i."""
+        j = self.previous_word(i)
+        if j is None or self.words[j] not in POSSESSIVE:
+            return None
+        k = self.previous_word(j)
+        if k is None:
+            return None
+        cand = self.ent_at.get(k)
+        if cand is not None:
+            return self.org_name(cand)
+        for length in range(4, 0, -1):
+            first = k - length + 1
+            if first >= self.start and self.pronoun_at(first) == length:
+                return self.discourse.resolve()
+        return None
+
+    # subjects ----------------------------------------------------------------
+
+    def subject(self, a: int, b: int, kind: str, slot_required: bool = False) -> str | None:
+        """The organization (or office) a statement anchored at [a, b) is about, or None."""
+        clause = self.table.clause_of[a]
+        if kind == "office":
+            office = self.office_phrase(a)
+            if office:
+                return office
+        j = self.previous_word(a)
+        if j is not None and self.lower[j] in ("its", "their"):  # "Since its creation in 1951, IOM ..."
+            return self.sentence_org(b) if self.fronted(clause) else self.discourse.resolve()
+        owner = self.noun_phrase_owner(a, b, clause)
+        if owner is not False:
+            return owner
+        of_org = None if slot_required else self.org_after(b, clause)  # "members of IOM"; not "founded as X"
+        if of_org:
+            return of_org
+        relative = self.relative_antecedent(clause)
+        if relative:
+            return relative
+        left = self.clause_left(a, clause)
+        if left is not False:
+            return left
+        if slot_required and self.table.clause_of[self.start] != clause and not self.fronted(clause):
+            appositive = self.appositive_org(clause)
+            return appositive
+        return self.sentence_org(a)
+
+    def office_phrase(self, a: int) -> str | None:
+        """"The IOM mission in Bangladesh", "the mission in Kenya" -> "IOM Bangladesh"."""
+        acronym = self._main_acronym()
+        for place in self.of("PLACE"):
+            if place.start >= a or place.attrs.get("kind") != "country":
+                continue
+            j = self.previous_word(place.start)
+            if j is None or self.lower[j] != "in":
+                continue
+            k = self.previous_word(j)
+            for noun in self.b.office_nouns:
+                first = k - len(noun) + 1 if k is not None else -1
+                if first >= self.start and tuple(self.lower[first:k + 1]) == noun:
+                    org = self.ent_at.get(self.previous_word(first)) if self.previous_word(first) is not None else None
+                    prefix = org.attrs.get("acronym") if org is not None and org.label == "ORG" else acronym
+                    if prefix:
+                        return f"{prefix} {self.text(place)}"
+        return None
+
+    def _main_acronym(self) -> str | None:
+        for cand in self.ents:
+            if cand.label == "ORG" and cand.attrs.get("canonical") == self.discourse.main_org:
+                return cand.attrs.get("acronym")
+        return {"International Organization for Migration": "IOM"}.get(self.discourse.main_org)
+
+    def noun_phrase_owner(self, a: int, b: int, clause: int):
+        """An owner in the anchor's noun phrase: "the Organization's 127 ...", "IOM's membership", "IOM member states".
+
+        Returns the owner, None when the slot holds something else ("the hospital's 300 staff"), or False.
+        """
+        i = a - 1
+        while i >= self.start and self.table.clause_of[i] == clause:
+            word = self.words[i]
+            if word in POSSESSIVE:
+                owner = self.owner_before(i + 1)
+                if owner:
+                    return owner
+                if i == self.previous_word(a) or (self.previous_word(a) is not None
+                                                  and self.lower[self.previous_word(a)] in ("over", "some", "about")):
+                    return None  # "the hospital's 300 staff"
+            cand = self.ent_at.get(i)
+            if cand is not None and cand.label == "ORG" and cand.end == i + 1:
+                nxt = self.next_word(cand.end)
+                if nxt is not None and (self.words[nxt] in POSSESSIVE or self.lower[nxt] in self.b.family_words
+                                        or singular(self.words[nxt]) in self.b.family_words):
+                    return self.org_name(cand)
+            i -= 1
+        return False
+
+    def org_after(self, b: int, clause: int) -> str | None:
+        """"... members of the International Organization for Migration", "observer status with IOM"."""
+        i = b
+        while i < self.end and self.table.clause_of[i] == clause:
+            cand = self.ent_at.get(i)
+            if cand is not None and cand.label == "ORG" and cand.start == i and self.is_object(i):
+                return self.org_name(cand)
+            i += 1
+        return None
+
+    def relative_antecedent(self, clause: int) -> str | None:
+        """"IOM, which has 175 member states": the organization before ", which"."""
+        first = next((i for i in range(self.start, self.end) if self.table.clause_of[i] == clause
+                      and not self.table.is_space[i]), None)
+        if first is None or self.lower[first] not in self.b.relatives:
+            return None
+        comma = self.previous_word(first)
+        before = self.previous_word(comma) if comma is not None else None
+        cand = self.ent_at.get(before) if before is not None else None
+        return self.org_name(cand) if cand is not None else None
+
+    def clause_left(self, a: int, clause: int):
+        """The subject before the anchor in its clause: an organization or a pronoun.
+
+        Returns the subject, None when the slot holds something else, or False when it is empty.
+        """
+        words = [i for i in range(self.start, a) if self.table.clause_of[i] == clause and not self.table.is_space[i]]
+        if not words:
+            return False
+        orgs = [self.ent_at[i] for i in words if i in self.ent_at and self.ent_at[i].label == "ORG"
+                and self.ent_at[i].start == i and not self.is_object(i)]
+        if orgs:
+            return self.org_name(orgs[-1])
+        length = self.pronoun_at(words[0])
+        if length:
+            return self.discourse.resolve()
+        # a noun phrase and a verb before the anchor make a subject of its own: "The office was established ..."
+        determiners = [i for i in words if self.lower[i] in ("the", "a", "an", "this", "these", "those")]
+        occupied = bool(determiners) and any(self.lower[i] in VERB_FILLERS for i in words if i > determiners[0])
+        return None if occupied else False
+
+    def fronted(self, clause: int) -> bool:
+        """The clause opens the sentence: "Established in 1951, IOM ..."."""
+        return self.table.clause_of[self.start] == clause
+
+    def appositive_org(self, clause: int) -> str | None:
+        """"IOM, founded in 1951, ...": the organization right before the clause."""
+        first = next((i for i in range(self.start, self.end) if self.table.clause_of[i] == clause), None)
+        comma = self.previous_word(first) if first is not None else None
+        before = self.previous_word(comma) if comma is not None else None
+        cand = self.ent_at.get(before) if before is not None else None
+        return self.org_name(cand) if cand is not None and cand.label == "ORG" else None
+
+    def sentence_org(self, a: int) -> str | None:
+        """The sentence's organization that is no object of a preposition: nearest before a, else first after."""
+        orgs = [c for c in self.of("ORG") if not self.is_object(c.start) and not _is_government(c)]
+        before = [c for c in orgs if c.end <= a]
+        if before:
+            return self.org_name(before[-1])
+        after = [c for c in orgs if c.start >= a]
+        if after:
+            return self.org_name(after[0])
+        first = next((i for i in range(self.start, self.end) if not self.table.is_space[i]), None)
+        if first is not None and self.pronoun_at(first):
+            return self.discourse.resolve()
+        return None
+
+    # countries and objects ---------------------------------------------------
+
+    def country_of(self, cand) -> str | None:
+        if cand.label == "PLACE" and cand.attrs.get("kind") == "country":
+            return self.text(cand)
+        if cand.label == "ORG":
+            canonical = cand.attrs.get("canonical") or ""
+            for name in self.b.countries:
+                if canonical.endswith(" " + name) and canonical.lower().startswith(("government of", "the government of")):
+                    return name
+        return None
+
+    def _country_list(self, cands) -> list[str]:
+        return [c for c in (self.country_of(cand) for cand in cands) if c]
+
+    def subject_countries(self, a: int, b: int) -> list[str]:
+        """Countries a membership statement is about: before the trigger, or after a fronted clause."""
+        clause = self.table.clause_of[a]
+        possessive = self._possessive_country(a, clause)
+        if possessive:
+            return [possessive]
+        before = [c for c in self.ents if c.end <= a and self.table.clause_of[c.start] == clause and self.country_of(c)
+                  and not self.is_object(c.start)]
+        if before:
+            group = [before[-1]]
+            for cand in reversed(before[:-1]):  # "Cuba and Tajikistan", "China, Tuvalu and Solomon Islands"
+                between = [self.lower[i] for i in range(cand.end, group[0].start) if not self.table.is_space[i]]
+                if all(w in (",", "and", "&") for w in between):
+                    group.insert(0, cand)
+                else:
+                    break
+            return self._country_list(group)
+        if self.fronted(clause):
+            after = [c for c in self.ents if c.start >= b and self.table.clause_of[c.start] != clause and self.country_of(c)]
+            return self._country_list(after[:1])
+        first = next((i for i in range(self.start, self.end) if self.table.clause_of[i] == clause), None)
+        comma = self.previous_word(first) if first is not None else None
+        before = self.previous_word(comma) if comma is not None and self.words[comma] == "," else None
+        cand = self.ent_at.get(before) if before is not None else None
+        return self._country_list([cand]) if cand is not None else []  # "Peru, an IOM member since 1964, ..."
+
+    def _possessive_country(self, a: int, clause: int) -> str | None:
+        i = a - 1
+        while i >= self.start and self.table.clause_of[i] == clause:
+            if self.words[i] in POSSESSIVE:
+                cand = self.ent_at.get(self.previous_word(i) if self.previous_word(i) is not None else -1)
+                if cand is not None and self.country_of(cand):
+                    return self.country_of(cand)
+            i -= 1
+        return None
+
+    def countries_after(self, b: int, trigger_end: int) -> list[str]:
+        """"approved the applications of Fiji and Samoa", "admitted Belize and Nauru as new members"."""
+        first = next((c for c in self.ents if c.start >= b and self.country_of(c)), None)
+        if first is None or first.start > trigger_end + 3:
             return []
-        places = []
-        i += 1
-        by_start = {e.start: e for e in self.of("PLACE")}
-        while i < self.sent.end:
-            if doc[i].is_space or doc[i].text == "," or doc[i].lower_ in ("and", "the"):
-                if doc[i].lower_ == "and" and i + 1 < len(doc) and doc[i + 1].i not in by_start and not doc[i + 1].is_space:
-                    if places and doc[i - 1].text != ",":
-                        break
+        group, i = [], first.start
+        while i < self.end:
+            cand = self.ent_at.get(i)
+            if cand is not None and cand.start == i and self.country_of(cand):
+                group.append(cand)
+                i = cand.end
+                continue
+            if self.table.is_space[i] or self.words[i] in (",", "and", "&") and group or self.lower[i] == "the":
                 i += 1
                 continue
-            place = by_start.get(i)
-            if place is None:
+            break
+        return self._country_list(group)
+
+    def object_org(self, a: int, b: int) -> str | None:
+        """The organization a membership is of: after the trigger, else before it, else the release's."""
+        orgs = [c for c in self.of("ORG") if not _is_government(c)]
+        after = [c for c in orgs if c.start >= a]
+        if after:
+            return self.org_name(after[0])
+        before = [c for c in orgs if c.end <= a]
+        if before:
+            return self.org_name(before[-1])
+        return self.discourse.main_org
+
+    # values ------------------------------------------------------------------
+
+    def year_after(self, end: int, window: int) -> str | None:
+        """The year of the first DATE starting within ``window`` tokens after ``end``."""
+        limit = min(self.end, end + window)
+        for cand in self.of("DATE"):
+            if end <= cand.start < limit:
+                value = str(cand.attrs.get("value") or "")
+                if len(value) >= 4 and value[:4].isdigit():
+                    return value[:4]
+        return None
+
+    def place_list(self, end: int, links: set[str]) -> list:
+        """Places after an office kind: "in Kakuma, Dadaab and Mombasa", "are in Geneva, Switzerland"."""
+        i, steps, linked = end, 0, False
+        while i < self.end and steps < 8:
+            if self.table.is_space[i]:
+                i += 1
+                continue
+            if i in self.ent_at and self.ent_at[i].label == "PLACE" and self.ent_at[i].start == i:
                 break
-            places.append(place)
-            i = place.end
+            if self.lower[i] not in links:
+                return []
+            linked = linked or self.lower[i] in ("in", "at")
+            i, steps = i + 1, steps + 1
+        if not linked and not self.lower[end - 1].endswith("ed"):  # "headquartered Geneva" needs no "in"
+            return []
+        places = []
+        while i < self.end:
+            cand = self.ent_at.get(i)
+            if cand is not None and cand.label == "PLACE" and cand.start == i:
+                if places and cand.attrs.get("kind") == "country" and places[-1].attrs.get("country") == cand.attrs.get("country") \
+                        and places[-1].attrs.get("kind") != "country":
+                    i = cand.end  # "Geneva, Switzerland": the country of the city before
+                    continue
+                places.append(cand)
+                i = cand.end
+                continue
+            if self.table.is_space[i] or self.words[i] == "," or self.lower[i] in ("the",):
+                i += 1
+                continue
+            if self.lower[i] == "and":
+                nxt = self.next_word(i + 1)
+                if nxt is not None and self.lower[nxt] == "the":
+                    nxt = self.next_word(nxt + 1)
+                if nxt is not None and nxt in self.ent_at and self.ent_at[nxt].label == "PLACE":
+                    i += 1
+                    continue
+            break
         return places
 
-    def starts_with_pronoun(self):
-        words = [t.lower_ for t in self.sent if not t.is_space][:2]
-        return bool(words) and (words[0] in self.pronouns or " ".join(words) in self.pronouns)
 
-    def country_before(self, i, countries):
-        for ent in reversed([e for e in self.ents if e.start < i]):
-            if ent.label_ == "PLACE" and ent._.attrs.get("kind") == "country":
-                return ent.text
-            if ent.label_ == "ORG":
-                for name in countries:
-                    if ent.text.endswith(" " + name):
-                        return name
-        return None
+def _is_government(cand) -> bool:
+    return (cand.attrs.get("canonical") or "").lower().startswith("government of")
+
+
+def _evidence(table: TokenTable, start: int, end: int) -> dict:
+    text = table.text[table.starts[start]:table.ends[end - 1]] if end > start else ""
+    stripped = text.strip()
+    lead = len(text) - len(text.lstrip())
+    return {"text": stripped, "start": table.starts[start] + lead, "end": table.starts[start] + lead + len(stripped)}

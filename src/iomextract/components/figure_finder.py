@@ -149,6 +149,10 @@ class FigureFinder:
         texts, lower = words.text, words.lower
         for j in range(k, min(len(texts), k + self.rules.max_unit_words)):
             word = texts[j]
+            if lower[j] in ("and", "or") and unit_words and j + 1 < len(texts) and texts[j + 1].isalpha() \
+                    and texts[j + 1].islower() and lower[j + 1] not in self.stop_words:
+                unit_words.append(word)  # "national and international staff"
+                continue
             if is_punct(word) or like_num(lower[j]) or lower[j] in self.number_starts or lower[j] in self.stop_words or word.isspace() or words.sentence_start[j]:
                 break
             unit_words.append(word)
@@ -169,6 +173,10 @@ class FigureFinder:
             if words.lower[j] in self.stop_words or is_punct(words.text[j]):
                 break
             unit_words.append(words.text[j])
+        # "the number of IOM member states rose to 169": the noun phrase ends at its last plural noun
+        last_plural = max((k for k, w in enumerate(unit_words) if w.lower() in self.plurals or _looks_plural(w)), default=None)
+        if last_plural is not None:
+            unit_words = unit_words[:last_plural + 1]
         return " ".join(unit_words) or None
 
 
