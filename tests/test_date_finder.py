@@ -30,11 +30,34 @@ def test_dates_without_publication_date(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # published on Thursday, 28 November 2019
     ("The workshop opened on Tuesday (26/11) in Geneva.", [("Tuesday (26/11)", "2019-11-26")]),
     ("The ministers met yesterday in Geneva.", [("yesterday", "2019-11-27")]),
+    ("The ministers meet today and tomorrow.", [("today", "2019-11-28"), ("tomorrow", "2019-11-29")]),
+    ("The boat left tonight.", [("tonight", "2019-11-28")]),
     ("Staff worked round the clock this week.", [("this week", "2019-W48")]),
+    ("The talks ended last week.", [("last week", "2019-W47")]),
     ("The ministers met on Monday in Geneva.", [("Monday", "2019-11-25")]),
+    ("The ministers met on Wednesday in Geneva.", [("Wednesday", "2019-11-27")]),
+    ("The ministers will meet on Monday in Geneva.", [("Monday", "2019-12-02")]),
+    ("The centre opens next Monday.", [("next Monday", "2019-12-02")]),
+    ("Rains are expected this weekend.", [("this weekend", "2019-W48-WE")]),
+    ("A first boat had arrived the day before.", [("the day before", "2019-11-27")]),
+    ("Arrivals doubled earlier this month.", [("earlier this month", "2019-11")]),
+    ("Arrivals fell last month and last year.", [("last month", "2019-10"), ("last year", "2018")]),
     ("Over 1,500 consultations took place on 25 July.", [("25 July", "2019-07-25")]),
 ])
 def test_dates_resolved_against_publication_date(nlp, text, expected):
     assert dates(nlp, text, published=date(2019, 11, 28)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The report is dated 2018-11-28.", [("2018-11-28", "2018-11-28")]),
+    ("The plan ran from 2014-2017.", [("2014", "2014"), ("2017", "2017")]),
+    ("The 2017-18 season was wet.", [("2017-18", "2017")]),
+    ("The appeal covers 2017–2018.", [("2017", "2017"), ("2018", "2018")]),
+    ("Visits between 2014 and 2017 grew.", [("2014", "2014"), ("2017", "2017")]),
+    ("Figures of 24.11.2015 and Nov-24-2015 agree.", [("24.11.2015", "2015-11-24"), ("Nov-24-2015", "2015-11-24")]),
+])
+def test_dates_in_digits_and_ranges(nlp, text, expected):
+    assert dates(nlp, text) == expected

@@ -51,3 +51,30 @@ def test_counties_of_a_mentioned_country(ents):
     found = places(ents, "Drought hit Turkana in Kenya.")
     assert ("Turkana", "region", "KE") in found
     assert places(ents, "Drought hit Turkana.") == []  # no country context, no small region
+
+
+@pytest.mark.parametrize("text, expected", [
+    # spellings geonames lists for the same city
+    ("IOM has sub-offices in Hargeisa and Garowe, Somalia.",
+     [("Hargeisa", "city", "SO"), ("Garowe", "city", "SO"), ("Somalia", "country", "SO")]),
+    ("Families returned to Mogadiscio.", [("Mogadiscio", "city", "SO")]),
+    # curly apostrophes
+    ("Rains flooded camps in Cox’s Bazar.", [("Cox’s Bazar", "city", "BD")]),
+    # places named by their cue
+    ("Families fled from Lajas Blancas, Panama to the capital, Panama City.",
+     [("Lajas Blancas", "city", "PA"), ("Panama", "country", "PA"), ("Panama City", "city", "PA")]),
+    ("Migrants crossed near the town of Tokar in Sudan.", [("Tokar", "city", "SD"), ("Sudan", "country", "SD")]),
+    ("Aid reached Kakuma, Dadaab and Lokichoggio in Kenya.",
+     [("Kakuma", "camp", "KE"), ("Dadaab", "camp", "KE"), ("Lokichoggio", "camp", "KE"), ("Kenya", "country", "KE")]),
+    ("The ministers met in Victoria, Seychelles.", [("Victoria", "city", "SC"), ("Seychelles", "country", "SC")]),
+    # official country names are places, not organizations
+    ("Talks with the Russian Federation and the Republic of Kenya resumed.",
+     [("Russian Federation", "country", "RU"), ("Republic of Kenya", "country", "KE")]),
+])
+def test_places_beyond_one_spelling(ents, text, expected):
+    assert places(ents, text) == expected
+
+
+def test_all_capitals_dateline_place(ents):
+    text = "Floods in the North\n\nABUJA, Nigeria – IOM opened a new centre for returnees on Friday, officials said."
+    assert places(ents, text)[:2] == [("ABUJA", "city", "NG"), ("Nigeria", "country", "NG")]

@@ -9,6 +9,7 @@ import pytest
     ("© Grace Kae/IOMKenya", ["©", "Grace", "Kae", "/", "IOMKenya"]),
     ("including IOM,international organizations", ["including", "IOM", ",", "international", "organizations"]),
     ("Amb. Kamau said", ["Amb.", "Kamau", "said"]),
+    ("the 2017–2018 appeal", ["the", "2017", "–", "2018", "appeal"]),
 ])
 def test_glued_text_is_split(nlp, text, tokens):
     assert [t.text for t in nlp.make_doc(text)] == tokens

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .extract import factsheet, make_doc
+from .extract import factsheet, source_doc
 from .reader import ReadError, read_source
 from .writers import write_factsheet
 
@@ -70,20 +70,25 @@ def _nlp(model):
     return _worker_nlp[model]
 
 
-def is_current(path: Path, out_dir: Path, sha256: str) -> bool:
-    """The fact sheet exists and was made from these bytes by this version."""
+def is_current(path: Path, out_dir: Path, sha256: str, meta=None) -> bool:
+    """The fact sheet exists and was made from these bytes, with this metadata, by this version."""
     existing = out_dir / f"{path.stem}.json"
     try:
         sheet = json.loads(existing.read_text(encoding="utf-8"))
-        return sheet["document"]["sha256"] == sha256 and sheet["extractor"]["version"] == __version__
+        document = sheet["document"]
+        if meta is not None and (document.get("url") != meta.url or document.get("source") != meta.source or (
+                meta.published is not None and document.get("published") != meta.published.isoformat())):
+            return False
+        return document["sha256"] == sha256 and sheet["extractor"]["version"] == __version__
     except (OSError, ValueError, KeyError, TypeError):
         return False
 
 
 def extract_batch(paths: list[str], out_dir: str, model: str | None = None, force: bool = False,
-                  return_sheets: bool = False) -> list[Outcome]:
-    """Extract one batch of files; runs wherever the engine sends it."""
+                  return_sheets: bool = False, meta: dict | None = None) -> list[Outcome]:
+    """Extract one batch of files; runs wherever the engine sends it. ``meta``: path -> SourceMeta."""
     out = Path(out_dir)
+    meta = meta or {}
     outcomes: dict[str, Outcome] = {}
     todo = []
     for name in paths:
@@ -93,15 +98,15 @@ def extract_batch(paths: list[str], out_dir: str, model: str | None = None, forc
         except ReadError as err:
             outcomes[name] = Outcome(name, "failed", str(err))
             continue
-        if not force and is_current(path, out, source.sha256):
+        if not force and is_current(path, out, source.sha256, meta.get(name)):
             outcomes[name] = Outcome(name, "skipped")
             continue
         todo.append((path, source))
     if todo:
         nlp = _nlp(model)
-        docs = nlp.pipe(make_doc(nlp, source.text) for _, source in todo)
+        docs = nlp.pipe(source_doc(nlp, source, meta.get(str(path))) for path, source in todo)
         for (path, source), doc in zip(todo, docs):
-            sheet = factsheet(doc, source, path.stem, str(path), nlp)
+            sheet = factsheet(doc, source, path.stem, str(path), nlp, meta.get(str(path)))
             try:
                 write_factsheet(sheet, out)
             except OSError as err:
@@ -140,9 +145,18 @@ def batches(files: list[Path], size: int = BATCH_SIZE):
         yield [str(p) for p in files[start:start + size]]
 
 
+def batch_meta(batch: list[str], manifest: dict | None) -> dict | None:
+    """The manifest rows of one batch's files, by path (small enough to send to a worker)."""
+    if not manifest:
+        return None
+    from .manifest import meta_for
+    found = {name: meta_for(manifest, Path(name)) for name in batch}
+    return {name: row for name, row in found.items() if row is not None} or None
+
+
 def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, store=None,
-        engine="local", scheduler=None) -> Summary:
-    """Extract every file; ``store`` (a ``Store``) receives each new fact sheet."""
+        engine="local", scheduler=None, manifest: dict | None = None) -> Summary:
+    """Extract every file; ``store`` (a ``Store``) receives each new fact sheet; ``manifest`` gives metadata."""
     from .models import FactSheet
     summary = Summary()
     progress = Progress(len(files))
@@ -160,10 +174,10 @@ def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, st
 
     try:
         if engine == "dask":
-            _run_dask(files, options, scheduler, collect)
+            _run_dask(files, options, scheduler, collect, manifest)
         elif jobs <= 1:
             for batch in batches(files):
-                collect(extract_batch(batch, **options))
+                collect(extract_batch(batch, meta=batch_meta(batch, manifest), **options))
         else:
             pool = ProcessPoolExecutor(max_workers=jobs)
             try:
@@ -173,7 +187,7 @@ def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, st
                         finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                         for future in finished:
                             collect(future.result())
-                    pending.add(pool.submit(extract_batch, batch, **options))
+                    pending.add(pool.submit(extract_batch, batch, meta=batch_meta(batch, manifest), **options))
                 for future in pending:
                     collect(future.result())
             finally:
@@ -184,13 +198,14 @@ def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, st
     return summary
 
 
-def _run_dask(files, options, scheduler, collect):
+def _run_dask(files, options, scheduler, collect, manifest=None):
     try:
         from dask.distributed import Client, as_completed
     except ImportError as err:
         raise RuntimeError("the dask engine needs the dask extra: pip install 'iomextract[dask]'") from err
     with Client(scheduler) as client:
-        futures = [client.submit(extract_batch, batch, pure=False, **options) for batch in batches(files)]
+        futures = [client.submit(extract_batch, batch, pure=False, meta=batch_meta(batch, manifest), **options)
+                   for batch in batches(files)]
         for future in as_completed(futures):
             collect(future.result())
 

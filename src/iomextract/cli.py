@@ -59,6 +59,17 @@ def cmd_extract(args) -> int:
     except OSError as err:
         print(f"error: {out_dir}: cannot write to the output folder ({err.strerror})", file=sys.stderr)
         return 2
+    manifest, manifest_failed = None, False
+    if args.meta:
+        from .manifest import ManifestError, read_manifest
+        try:
+            manifest, row_errors = read_manifest(args.meta)
+        except ManifestError as err:
+            print(f"error: {err}; going on without it", file=sys.stderr)
+            row_errors, manifest_failed = [], True
+        for row_error in row_errors:
+            print(f"error: {row_error}", file=sys.stderr)
+        manifest_failed = manifest_failed or bool(row_errors)
     try:
         store = Store(args.db) if args.db else None
     except StoreError as err:
@@ -66,7 +77,7 @@ def cmd_extract(args) -> int:
         return 2
     try:
         summary = batch.run(files, out_dir, model=args.model, force=args.force, jobs=args.jobs or batch.default_jobs(),
-                            store=store, engine=args.engine, scheduler=args.scheduler)
+                            store=store, engine=args.engine, scheduler=args.scheduler, manifest=manifest)
     except RuntimeError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -77,7 +88,7 @@ def cmd_extract(args) -> int:
         if store:
             store.close()
     print(summary.line(out_dir), file=sys.stderr)
-    return 1 if summary.failed or missing or clashes else 0
+    return 1 if summary.failed or missing or clashes or manifest_failed else 0
 
 
 def load_factsheets(paths: list[str]) -> tuple[list[FactSheet], int]:
@@ -189,6 +200,8 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--model", default=None, help="an installed spaCy pipeline whose NER fills gaps (e.g. en_core_web_sm)")
     extract.add_argument("--db", default=None, help="also store documents, entities and claims in this SQLite file")
     extract.add_argument("--force", action="store_true", help="redo documents whose fact sheet is current")
+    extract.add_argument("--meta", default=None, metavar="FILE",
+                         help="CSV or JSONL manifest: file name or path -> published, url, source (as crawlers keep them)")
     extract.add_argument("--jobs", type=int, default=0, help="worker processes (default: the machine's cores)")
     extract.add_argument("--engine", choices=["local", "dask"], default="local",
                          help="dask: run the batches on a Dask cluster (pip install 'iomextract[dask]')")

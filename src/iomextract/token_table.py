@@ -8,6 +8,7 @@ components index directly.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 
 from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc
@@ -115,6 +116,16 @@ class TokenTable:
         self.sentence_bounds, self.sentence_of = bounds, sentence_of
         self._view = None
         self._clause_of = None
+
+    def token_span(self, start_char: int, end_char: int) -> tuple[int, int] | None:
+        """Token indices [start, end) of a character span that starts and ends on token boundaries, else None."""
+        first = bisect_left(self.starts, start_char)
+        if first >= len(self.starts) or self.starts[first] != start_char:
+            return None
+        last = bisect_left(self.ends, end_char)
+        if last >= len(self.ends) or self.ends[last] != end_char:
+            return None
+        return first, last + 1
 
     def span_text(self, start: int, end: int) -> str:
         """Text of tokens [start, end) as written."""

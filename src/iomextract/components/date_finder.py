@@ -15,8 +15,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import EntityRules
+from ..dateparse import parse_calendar_date
 from ..patterns import load
 from ..token_table import token_table
+from .release_header import header_facts
+
+MONTH_ABBREVIATIONS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+NUMERIC_DATE = re.compile(r"(?<![\w/.+-])(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}|"
+                          rf"{MONTH_ABBREVIATIONS}-\d{{1,2}}-\d{{4}}|\d{{1,2}}-{MONTH_ABBREVIATIONS}-\d{{4}})(?![\w/-])")
 
 DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 DAY_RANGE = re.compile(r"^(\d{1,2})[/\-–](\d{1,2})$")
@@ -26,7 +32,7 @@ ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 DAY_MONTH = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 
 
-RULES = {"weekday": "date.weekday", "day_month": "date.day_month", "month_day": "date.month_day",
+RULES = {"header": "date.header", "numeric": "date.numeric", "weekday": "date.weekday", "day_month": "date.day_month", "month_day": "date.month_day",
          "decade": "date.decade", "century": "date.century", "relative": "date.relative", "year": "date.year"}
 
 
@@ -43,12 +49,27 @@ class DateFinder:
         self.low, self.high = self.rules.year_range
         self.year_prepositions = set(self.rules.year_prepositions)
         self.name_words = set(self.rules.name_words_before_year)
+        self.relative = {tuple(k.split()): ("day", v) for k, v in self.rules.relative_days.items()}
+        self.relative.update({tuple(k.split()): tuple(v) for k, v in self.rules.relative_periods.items()})
         self.starters = ({*self.rules.months, *self.rules.weekdays} | set(self.rules.decade_modifiers)
-                         | {k.split()[0] for k in self.rules.relative_periods} | set(self.rules.relative_days))
+                         | {k[0] for k in self.relative} | {"next", "last", "this"})
+        self.future_words = set(self.rules.weekday_future_words)
+        self.past_words = set(self.rules.weekday_past_words)
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
-        words = token_table(doc).view
+        table = token_table(doc)
+        facts = header_facts(doc)
+        found_spans = [(start, end, value, "header") for start, end, value in facts.dates]
+        for match in NUMERIC_DATE.finditer(table.text):
+            value = parse_calendar_date(match.group(1), facts.day_first)
+            if value:
+                found_spans.append((match.start(1), match.end(1), value.isoformat(), "numeric"))
+        for start_char, end_char, value, kind in found_spans:
+            span = table.token_span(start_char, end_char)
+            if span:
+                doc._.candidates.append(self.entity_rules.candidate(RULES[kind], span[0], span[1], {"value": value}))
+        words = table.view
         texts = words.text
         starters = self.starters
         k = 0
@@ -93,26 +114,37 @@ class DateFinder:
         return int(text) if YEAR.match(text) and self.low <= int(text) <= self.high else None
 
     def _weekday(self, words, k, published):
-        weekday = self.rules.weekdays.get(self._text(words, k))
+        shift = 0
+        if words.lower[k] in ("next", "last", "this") and self._text(words, k + 1) in self.rules.weekdays:
+            shift = 1  # "next Monday", "last Friday"
+        weekday = self.rules.weekdays.get(self._text(words, k + shift))
         if weekday is None:
             return None
+        k += shift
         explicit = self._day_first(words, k + 1, published) or self._month_first(words, k + 1, published)
         if explicit:
-            return 1 + explicit[0], explicit[1]
+            return 1 + shift + explicit[0], explicit[1]
         if self._text(words, k + 1) == "," and (explicit := self._day_first(words, k + 2, published)
                                                 or self._month_first(words, k + 2, published)):
-            return 2 + explicit[0], explicit[1]
+            return 2 + shift + explicit[0], explicit[1]
         if self._text(words, k + 1) == "(" and self._text(words, k + 3) == ")":
             match = DAY_MONTH.match(self._text(words, k + 2))
             if match:
                 day, month = int(match.group(1)), int(match.group(2))
                 value = _iso(published.year, month, day) if published and month <= 12 else None
-                return 4, value
+                return 4 + shift, value
         value = None
         if published:
-            back = (published.weekday() - weekday) % 7
-            value = (published - timedelta(days=back)).isoformat()
-        return 1, value
+            context = set(words.lower[max(0, k - 6):k])
+            if shift and words.lower[k - 1] == "next" or (not shift and context & self.future_words):
+                ahead = (weekday - published.weekday()) % 7 or (7 if shift else 0)
+                value = (published + timedelta(days=ahead)).isoformat()
+            else:
+                back = (published.weekday() - weekday) % 7
+                if shift and words.lower[k - 1] == "last" and back == 0:
+                    back = 7
+                value = (published - timedelta(days=back)).isoformat()
+        return 1 + shift, value
 
     def _day_first(self, words, k, published):
         text = self._text(words, k)
@@ -173,14 +205,15 @@ class DateFinder:
         return None
 
     def _relative(self, words, k, published):
-        text = self._text(words, k).lower()
-        pair = f"{text} {self._text(words, k + 1).lower()}"
-        if pair in self.rules.relative_periods:
-            unit, offset = self.rules.relative_periods[pair]
-            return 2, (_period(published, unit, offset) if published else None)
-        if text in self.rules.relative_days:
-            value = (published + timedelta(days=self.rules.relative_days[text])).isoformat() if published else None
-            return 1, value
+        for length in (3, 2, 1):
+            key = tuple(words.lower[k:k + length])
+            if len(key) == length and key in self.relative:
+                unit, offset = self.relative[key]
+                if published is None:
+                    return length, None
+                if unit == "day":
+                    return length, (published + timedelta(days=offset)).isoformat()
+                return length, _period(published, unit, offset)
         return None
 
     def _year(self, words, k):
@@ -191,9 +224,15 @@ class DateFinder:
         has_before, has_after = k > 0, k + 1 < len(texts)
         before = texts[k - 1] if has_before else ""
         after = texts[k + 1] if has_after else ""
-        if before == "-" and glued[k - 1]:
-            return None  # "COVID-2019"-style codes
-        if after == "-" and glued[k]:
+        if before in ("-", "–") and glued[k - 1]:
+            if not (k >= 2 and self._year_at(words, k - 2) and glued[k - 2]):
+                return None  # "COVID-2019"-style codes; the second year of "2014-2017" is a date
+        if after in ("-", "–") and glued[k]:
+            following = self._text(words, k + 2)
+            if self._year_at(words, k + 2):
+                return 1, str(year)  # "2014-2017": two dates, one a year
+            if re.fullmatch(r"\d{2}", following) and not (k + 2 < len(texts) - 1 and texts[k + 3] in ("-", "–")):
+                return 3, str(year)  # "2017-18": one season, the first year
             return None  # "2023-kenya.pdf", compound names
         if has_before and not sentence_start[k - 1] and before[:1].isupper() \
                 and lower[k - 1] not in self.year_prepositions and self.rules.months.get(before) is None:
@@ -214,6 +253,9 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 def _period(published: date, unit: str, offset: int) -> str:
+    if unit == "weekend":
+        year, week, _ = (published + timedelta(weeks=offset)).isocalendar()
+        return f"{year:04d}-W{week:02d}-WE"
     if unit == "year":
         return str(published.year + offset)
     if unit == "month":

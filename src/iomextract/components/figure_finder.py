@@ -141,6 +141,10 @@ class FigureFinder:
             return True  # digit groups of a phone number
         if after_text in ("st", "nd", "rd", "th") or after_text == "century":
             return True
+        if after_text == "." and glued[k] and k + 2 < count and texts[k + 2][:1].isupper() and text.isdigit() \
+                and int(text) < 100 and (k == 0 or not glued[k - 1] and texts[k - 1][:1].isupper()
+                                         or texts[k - 1].isspace()):
+            return True  # menu and list numbering: "1. Home 2. Region 3. Country"
         return False
 
     def _unit(self, words: WordView, k):

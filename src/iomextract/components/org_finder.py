@@ -11,6 +11,9 @@ from ..gazetteer import Gazetteer
 from ..geography import country_names
 from ..patterns import load
 from ..token_table import TokenTable, token_table
+from .release_header import header_facts
+
+CREDIT = re.compile(r"\[([^\[\]\n]{2,120})\]\s*$")
 
 
 @Language.factory("org_finder")
@@ -36,7 +39,7 @@ class OrgFinder:
 
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
         self.rules = EntityRules(patterns_dir)
-        self.rules.require("org.known", "org.office", "org.headed", "org.shape")
+        self.rules.require("org.known", "org.office", "org.headed", "org.shape", "org.agency", "org.credit")
         for entry in load("organizations.jsonl", patterns_dir):
             payload = {"canonical": entry.canonical, "acronym": entry.acronym}
             for name in [entry.canonical, *entry.aliases, *([entry.acronym] if entry.acronym else [])]:
@@ -67,13 +70,42 @@ class OrgFinder:
             for start, end, payload in found:
                 if payload["acronym"] and end in rank:
                     self._office(table, candidates, positions[rank[end]:rank[end] + 8], start, end, payload["acronym"])
+        candidates.extend(self._dateline_and_credits(doc, table))
         for start, end in self._name_shapes(table):
+            if self.countries.lookup(tuple(table.folded[i] for i in range(start, end) if not table.wrap[i])):
+                continue  # "Russian Federation" is a country's name, not an organization's
             first = table.words[start]
             # "Council of the European Union": a name led by its head word holds whatever known name it contains
             rule = "org.headed" if first in self.leading_heads or first.lower() in self.leading_heads else "org.shape"
             canonical = canonical_name(table.span_text(start, end))
             candidates.append(self.rules.candidate(rule, start, end, {"canonical": canonical, "acronym": None}))
         return doc
+
+    def _dateline_and_credits(self, doc: Doc, table: TokenTable):
+        """The agency of a dateline ("(Horn Wire)") and outlets credited at the end ("[Reuters / The Nation]")."""
+        spans = []
+        dateline = header_facts(doc).dateline
+        if dateline is not None and dateline.agency:
+            spans.append(("org.agency", *dateline.agency))
+        match = CREDIT.search(table.text[-400:])
+        if match:
+            base = len(table.text) - len(table.text[-400:]) + match.start(1)
+            position = 0
+            for part in re.split(r"[/;|]", match.group(1)):
+                stripped = part.strip()
+                if stripped[:1].isupper():
+                    begin = match.group(1).index(stripped, position)
+                    spans.append(("org.credit", base + begin, base + begin + len(stripped)))
+                    position = begin + len(stripped)
+        out = []
+        for rule, start_char, end_char in spans:
+            span = table.token_span(start_char, end_char)
+            if span:
+                words = tuple(table.folded[i] for i in range(*span) if not table.is_space[i])
+                known = self.known.lookup(words)
+                attrs = dict(known) if known else {"canonical": canonical_name(table.span_text(*span)), "acronym": None}
+                out.append(self.rules.candidate(rule, span[0], span[1], attrs))
+        return out
 
     def _office(self, table: TokenTable, candidates, after: list[int], org_start: int, org_end: int, acronym: str):
         """"IOM Kenya", "IOM Somalia Office", "IOM Regional Office for East and Horn of Africa"."""

@@ -18,8 +18,10 @@ from spacy.tokens import Doc
 from ..candidates import EntityRules
 from ..gazetteer import Gazetteer
 from ..geography import cities, country_names, subdivisions
+from ..lexicons import first_names
 from ..patterns import load
 from ..token_table import TokenTable, fold, token_table
+from .release_header import header_facts
 
 KIND_RULES = {"country": "place.country", "city": "place.city", "camp": "place.camp", "facility": "place.facility"}
 
@@ -39,7 +41,8 @@ class PlaceFinder:
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
         self.rules = EntityRules(patterns_dir)
         self.rules.require("place.country", "place.city", "place.camp", "place.facility", "place.region",
-                           "place.subdivision", "place.numbered_camp", "place.camp_short_form", "place.country_typo")
+                           "place.subdivision", "place.numbered_camp", "place.camp_short_form", "place.country_typo",
+                           "place.dateline", "place.cue")
         self.shapes = load("place_shapes.json", patterns_dir)
         self.country_by_name = country_names(patterns_dir)
         for name, code in self.country_by_name.items():
@@ -58,6 +61,11 @@ class PlaceFinder:
         for word in self.shapes.facility_heads:
             self.facility_heads.add(word, word)
         self.numbered_camp_words = set(self.shapes.numbered_camp_words)
+        self.cue_phrases = {tuple(k.split()): v for k, v in self.shapes.cue_phrases.items()}
+        self.capital_cues = [tuple(c.split()) for c in self.shapes.capital_cues]
+        self.nouns_after = {tuple(k.split()): v for k, v in self.shapes.place_nouns_after.items()}
+        self.place_prepositions = set(self.shapes.place_prepositions)
+        self.first_names = first_names()
         self.country_shape_heads = set(self.shapes.country_shape_heads)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -72,15 +80,143 @@ class PlaceFinder:
                 continue
             found.append(self.rules.candidate(KIND_RULES.get(payload["kind"], "place.region"), start, end, dict(payload)))
             taken.update(range(start, end))
+        # "IOM Kenya", "Government of Kenya": the country inside an organization's name was found above too
         mentioned = Counter(c.attrs["country"] for c in found if c.attrs.get("country"))
-        for cand in doc._.candidates:  # "IOM Kenya", "Government of Kenya" say which country too
-            for _, _, payload in self.names.find(table, list(range(cand.start, cand.end))):
-                if payload["kind"] == "country":
-                    mentioned[payload["country"]] += 1
+        found += self._dateline(doc, table, taken)
         found += self._shapes(table, taken, mentioned)
         found += self._cities(table, taken, mentioned)
+        found += self._cued(table, taken, found, mentioned)
         doc._.candidates.extend(found)
         return doc
+
+    # places named by their cue -------------------------------------------------
+
+    def _name_run(self, table: TokenTable, i: int, taken) -> int:
+        """End of 1-3 capitalized words starting at token i that no other place took."""
+        words, end = table.words, i
+        while end < len(words) and end - i < 3 and end not in taken and words[end][:1].isupper() \
+                and words[end].replace("-", "").replace("'", "").isalpha() and not (end > i and table.is_space[end - 1]):
+            end += 1
+        return end
+
+    def _cued(self, table: TokenTable, taken, found, mentioned) -> list:
+        words, lower = table.words, table.lower
+        by_start = {c.start: c for c in found}
+        main_country = mentioned.most_common(1)[0][0] if mentioned else None
+        out = []
+        positions = table.positions
+        cue_ends = {phrase[-1] for phrase in self.cue_phrases} | {c[-1] for c in self.capital_cues} | {",", "and"}
+        noun_starts = {noun[0] for noun in self.nouns_after}
+        for k, i in enumerate(positions):
+            if i in taken or not words[i][:1].isupper():
+                continue
+            previous = lower[positions[k - 1]] if k else ""
+            if previous not in cue_ends and not (k + 1 < len(positions) and lower[positions[k + 1]] in noun_starts | {",", "and"}):
+                if not (k + 2 < len(positions) and lower[positions[k + 2]] in noun_starts | {",", "and"}):
+                    continue  # no cue word next to it: most capitalized words end here
+            end = self._name_run(table, i, taken)
+            if end == i or self.names.lookup(tuple(table.folded[j] for j in range(i, end))):
+                continue
+            before = [lower[j] for j in positions[max(0, k - 3):k]]
+            kind, country = None, None
+            for phrase, cue_kind in self.cue_phrases.items():  # "the town of X"
+                if tuple(before[-len(phrase):]) == phrase:
+                    kind, country = cue_kind, main_country
+            if kind == "country":
+                kind = None  # "the capital of X": X is a country, which the gazetteer knows
+            if kind is None and any(tuple(before[-len(c) - 1:-1]) == c and before[-1] == "," or tuple(before[-len(c):]) == c
+                                    for c in self.capital_cues):
+                kind, country = "city", main_country  # "the capital, Nairobi"
+            nxt = self._next(table, end)
+            if kind is None and nxt is not None:
+                for noun, noun_kind in self.nouns_after.items():  # "Garissa airport"
+                    if tuple(lower[nxt:nxt + len(noun)]) == noun and words[nxt].islower():
+                        kind, country = "city", main_country
+            if kind is None and nxt is not None and words[nxt] == "," and before and before[-1] in self.place_prepositions:
+                after = self._next(table, nxt + 1)
+                sibling = by_start.get(after)
+                if sibling is not None and sibling.attrs.get("kind") == "country":
+                    kind, country = "city", sibling.attrs.get("country")  # "in Garowe, Somalia"
+            if kind is None:
+                kind, country = self._listed_with_places(table, i, end, by_start)
+            if kind is None:
+                continue
+            code = country or main_country
+            options = [c for c in self.cities.get(fold(table.span_text(i, end)), ()) if c.country == code]
+            attrs = {"kind": kind, "country": code}
+            if options:
+                attrs.update(lat=options[0].lat, lon=options[0].lon)
+            out.append(self.rules.candidate("place.cue", i, end, attrs))
+            taken.update(range(i, end))
+        return out
+
+    def _next(self, table: TokenTable, i: int) -> int | None:
+        while i < len(table.words) and table.wrap[i]:
+            i += 1
+        return i if i < len(table.words) else None
+
+    def _listed_with_places(self, table: TokenTable, i: int, end: int, by_start):
+        """(kind, country) of the places listed with the words at [i, end): "in Kakuma, Dadaab and Lokichoggio".
+
+        The words must stand next to the list's "and" ("PLACE and X", "X and PLACE"), and open with no given
+        name: "the Caribbean, Michele Klein Solomon, spoke" is no list of places.
+        """
+        words = table.words
+        if table.folded[i] in self.first_names:
+            return None, None
+        siblings = []
+        j = i - 1
+        while j >= 0 and table.is_space[j]:
+            j -= 1
+        if j >= 0 and words[j] == "and":
+            j -= 1
+            while j >= 0 and table.is_space[j]:
+                j -= 1
+            before = next((c for c in by_start.values() if c.end == j + 1), None)
+            if before is not None:
+                siblings.append(before)
+        k = end
+        while k < len(words) and table.is_space[k]:
+            k += 1
+        if k < len(words) and words[k] == "and":
+            k += 1
+            while k < len(words) and table.is_space[k]:
+                k += 1
+            after = by_start.get(k)
+            if after is not None:
+                siblings.append(after)
+        sibling = next((c for c in siblings if c.attrs.get("kind") in ("city", "camp", "region")), None)
+        if sibling is None:
+            return None, None
+        return sibling.attrs.get("kind"), sibling.attrs.get("country")
+
+    def _dateline(self, doc: Doc, table: TokenTable, taken) -> list:
+        """The place a dateline opens with, and its region parts, in any case: "ABUJA, Nigeria –"."""
+        dateline = header_facts(doc).dateline
+        if dateline is None:
+            return []
+        out, country = [], None
+        for start_char, end_char in reversed([dateline.place, *dateline.regions]):
+            span = table.token_span(start_char, end_char)
+            if span is None:
+                continue
+            name = table.span_text(*span)
+            written = name.title() if name.isupper() else name
+            code = self.country_by_name.get(written) or self.country_by_name.get(name)
+            if code:
+                attrs = {"kind": "country", "country": code}
+                country = country or code
+            else:
+                options = self.cities.get(fold(written)) or ()
+                city = next((c for c in options if c.country == country), options[0] if options else None)
+                attrs = {"kind": "city", "country": city.country if city else country}
+                if city:
+                    attrs.update(lat=city.lat, lon=city.lon)
+                elif fold(written) in self.subdivisions:
+                    attrs = {"kind": "region", "country": country or self.subdivisions[fold(written)][0]}
+            out.append(self.rules.candidate("place.dateline", span[0], span[1], attrs))
+            taken.update(range(*span))
+        return out
 
     def _city_named_after(self, table: TokenTable, start, end, payload):
         if payload["kind"] != "country" or end >= len(table.words) or not table.is_capitalized(end):
@@ -139,6 +275,8 @@ class PlaceFinder:
         words, positions = table.words, table.positions
         sentence_of = table.sentence_of
         main_country = mentioned.most_common(1)[0][0] if mentioned else None
+        camp_starts = {start for start, _, _ in self.camp_words.find(table)}
+        facility_ends = {end: start for start, end, _ in self.facility_heads.find(table)}
         for k, i in enumerate(positions):
             if i in taken or not words[i][:1].isupper() or (k and words[positions[k - 1]][:1].isupper()):
                 continue
@@ -158,16 +296,14 @@ class PlaceFinder:
                     break
                 run.append(positions[j])
                 j += 1
-            after = positions[j:j + 3]
-            camp = next(self.camp_words.find(table, after), None)
             sentence_start = i == 0 or sentence_of[i - 1] != sentence_of[i]
-            if camp and camp[0] == run[-1] + 1 and len(run) <= 3 and not sentence_start:
+            if j < len(positions) and positions[j] in camp_starts and len(run) <= 3 and not sentence_start:
                 out.append(self.rules.candidate("place.camp", run[0], run[-1] + 1, {"kind": "camp", "country": main_country}))
                 taken.update(run)
                 continue
             for m in range(len(run), 1, -1):
-                head = next(self.facility_heads.find(table, run[:m]), None)
-                if head and head[1] == run[m - 1] + 1 and head[0] > run[0]:
+                head_start = facility_ends.get(run[m - 1] + 1)
+                if head_start is not None and head_start > run[0]:
                     out.append(self.rules.candidate("place.facility", run[0], run[m - 1] + 1,
                                                     {"kind": "facility", "country": main_country}))
                     taken.update(run[:m])

@@ -1,70 +1,195 @@
-"""Title and publication date of a release, read from the top of its text.
+"""Title, publication date and dateline of a release, read from the top of its text.
 
 Web pages start with navigation lines (``patterns/boilerplate.json``); the
-title is the first real line after them. A publication date is taken from a
-line near the top that holds only a date ("13 September 2019",
-"Published: Friday, 13 September 2019"). A date the caller already set on
-``doc._.published`` is kept.
+title is the first real line after them. The publication date comes, in
+this order, from what the caller set (``--meta``, HTML metadata), a label
+line ("Posted on Tue. Nov-24-2015", "Date Publish: 2023-06-20"), a line that
+is only a date, the dateline opening the body ("GENEVA, 30 November 2021 –"),
+or a date in the title (``patterns/header.json``). The dateline's parts
+(place, region, date, agency) are kept for the finders, so "BELEDWEYNE" is a
+place and "(Horn Wire)" an organization even in capitals.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
-import dateparser
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..dateparse import parse_calendar_date
 from ..patterns import load
+from ..token_table import token_table
 
-# "Geneva, 14 June 2023 – The Director General ...": a dateline opening the body
-DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+(\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})\s*[–—-]")
-DATE_LINE = re.compile(r"^(?:[A-Za-z ]+:\s*)?(?:[A-Z][a-z]+,?\s+)?(\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})$")
-
-
-@lru_cache(maxsize=4096)
-def parse_date(text: str) -> date | None:
-    """dateparser, cached: the same date strings recur across a batch."""
-    parsed = dateparser.parse(text, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
-    return parsed.date() if parsed else None
+MONTH_FIRST = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}")
+BYLINE = re.compile(r"^(?:by|BY|By)\s+[A-Z]")
+PLACE_PART = re.compile(r"^[A-Z][A-Za-z’'.\-]*(?:\s+[A-Za-z’'.\-]+){0,3}$")
 
 
-@Language.factory("release_header", default_config={"header_lines": 40})
-def make_release_header(nlp: Language, name: str, header_lines: int):
-    return ReleaseHeader(header_lines)
+@dataclass
+class Dateline:
+    place: tuple[int, int]
+    regions: list[tuple[int, int]] = field(default_factory=list)
+    date: tuple[int, int] | None = None
+    agency: tuple[int, int] | None = None
+
+
+@dataclass
+class HeaderFacts:
+    title: str | None = None
+    published: date | None = None
+    published_from: str | None = None  # meta, html, label, date line, dateline, title
+    dates: list[tuple[int, int, str]] = field(default_factory=list)  # header and dateline dates: char span, TIMEX3
+    dateline: Dateline | None = None
+    day_first: bool = True
+
+
+def header_facts(doc: Doc) -> HeaderFacts:
+    return doc.user_data.get("iom_header") or HeaderFacts()
+
+
+@Language.factory("release_header")
+def make_release_header(nlp: Language, name: str):
+    return ReleaseHeader()
 
 
 class ReleaseHeader:
-    def __init__(self, header_lines: int):
-        self.header_lines = header_lines
-
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
         rules = load("boilerplate.json", patterns_dir)
         self.boilerplate = {line.lower() for line in rules.lines}
         self.prefixes = tuple(p.lower() for p in rules.line_prefixes)
+        self.header = load("header.json", patterns_dir)
+        labels = sorted(self.header.date_labels, key=len, reverse=True)
+        self.label_line = re.compile(r"^\s*(?:" + "|".join(re.escape(label) for label in labels) + r")\b\s*[:\-–|]?\s*", re.I)
+        separators = "|".join(re.escape(s) for s in sorted(self.header.dateline_separators, key=len, reverse=True))
+        self.separator = re.compile(r"\s+(?:" + separators + r")\s+|\s*[–—―]\s*")
 
     def is_boilerplate(self, line: str) -> bool:
         lower = line.lower()
         return lower in self.boilerplate or lower.startswith(self.prefixes) or len(line) <= 1
 
     def __call__(self, doc: Doc) -> Doc:
-        lines = [line.strip() for line in doc.text.splitlines()[: self.header_lines]]
-        lines = [line for line in lines if line]
-        if doc._.published is None:
-            for line in lines:
-                match = DATE_LINE.match(line) or DATELINE.match(line)
-                if match:
-                    doc._.published = parse_date(match.group(1))
-                    if doc._.published:
-                        break
-        if doc._.title is None:
-            for line in lines:
-                if self.is_boilerplate(line) or DATE_LINE.match(line):
-                    continue
-                if len(line) > 200:
-                    break  # the body has started: a page without a title line
-                if line[-1] not in ".:;,":
-                    doc._.title = line
+        text = token_table(doc).text
+        facts = HeaderFacts(day_first=not MONTH_FIRST.search(text[:5000]))
+        if doc._.published is not None:
+            facts.published, facts.published_from = doc._.published, doc.user_data.get("iom_published_from", "meta")
+        lines = self._lines(text)
+        title_at = self._title(lines, facts)
+        for offset, line in lines:
+            found = self._label_date(offset, line, facts.day_first)
+            if found:
+                self._publish(facts, found, "label")
+                break
+        else:
+            for offset, line in lines:
+                stripped = line.strip()
+                value = parse_calendar_date(stripped, facts.day_first) if len(stripped) <= 40 else None
+                if value:
+                    start = offset + line.index(stripped)
+                    self._publish(facts, (start, start + len(stripped), value), "date line")
                     break
+        facts.dateline = self._dateline(lines, title_at, text, facts)
+        if facts.published is None and facts.title:
+            found = _date_in(facts.title, 0, facts.day_first)
+            if found:
+                facts.published, facts.published_from = found[2], "title"
+        doc._.published = facts.published
+        if doc._.title is None:
+            doc._.title = facts.title
+        doc.user_data["iom_header"] = facts
         return doc
+
+    def _lines(self, text: str) -> list[tuple[int, str]]:
+        out, offset = [], 0
+        for line in text.split("\n")[: self.header.header_lines]:
+            if line.strip():
+                out.append((offset, line))
+            offset += len(line) + 1
+        return out
+
+    def _title(self, lines, facts: HeaderFacts) -> int | None:
+        for number, (_, line) in enumerate(lines):
+            line = line.strip()
+            if self.is_boilerplate(line) or self.label_line.match(line) or BYLINE.match(line) \
+                    or parse_calendar_date(line, facts.day_first):
+                continue
+            if len(line) > 200:
+                return None  # the body has started: a page without a title line
+            if line[-1] not in ".:;,":
+                facts.title = line
+                return number
+        return None
+
+    @staticmethod
+    def _publish(facts: HeaderFacts, found, how: str) -> None:
+        start, end, value = found
+        facts.dates.append((start, end, value.isoformat()))
+        if facts.published is None:
+            facts.published, facts.published_from = value, how
+
+    def _label_date(self, offset: int, line: str, day_first: bool):
+        match = self.label_line.match(line)
+        if not match or match.end() == 0:
+            return None
+        return _date_in(line[match.end():], offset + match.end(), day_first, from_start=True)
+
+    def _dateline(self, lines, title_at, text: str, facts: HeaderFacts) -> Dateline | None:
+        """"GENEVA, 30 November 2021 – ...": the first body paragraphs that open with a dateline."""
+        start = (title_at + 1) if title_at is not None else 0
+        for offset, line in lines[start:start + self.header.dateline_paragraphs + 2]:
+            found = self._parse_dateline(offset, line, facts)
+            if found:
+                return found
+        return None
+
+    def _parse_dateline(self, offset: int, line: str, facts: HeaderFacts) -> Dateline | None:
+        match = self.separator.search(line[: self.header.max_dateline_chars])
+        if match is None or len(line) - match.end() < 30:
+            return None  # a dateline opens a paragraph of text
+        prefix = line[:match.start()]
+        agency = None
+        bracket = re.search(r"\(([^()]{2,40})\)\s*$", prefix)
+        if bracket:
+            agency = (offset + bracket.start(1), offset + bracket.end(1))
+            prefix = prefix[:bracket.start()].rstrip()
+        parts, position = [], 0
+        for piece in prefix.split(","):
+            stripped = piece.strip()
+            if stripped:
+                begin = prefix.index(stripped, position)
+                parts.append((begin, stripped))
+                position = begin + len(stripped)
+        if not parts or len(parts) > self.header.max_dateline_parts:
+            return None
+        begin, first = parts[0]
+        if not PLACE_PART.match(first) or len(first.split()) > 4:
+            return None
+        dateline = Dateline((offset + begin, offset + begin + len(first)), agency=agency)
+        for begin, part in parts[1:]:
+            found = _date_in(part, offset + begin, facts.day_first, from_start=True)
+            if found and found[1] - found[0] == len(part):
+                dateline.date = (found[0], found[1])
+                self._publish(facts, found, "dateline")
+            elif re.fullmatch(r"(?:[A-Z][a-z]{2,}\.?|May)\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,}\.?", part):
+                dateline.date = (offset + begin, offset + begin + len(part))  # "April 29": no year, no publication date
+            elif PLACE_PART.match(part):
+                dateline.regions.append((offset + begin, offset + begin + len(part)))
+            else:
+                return None
+        return dateline
+
+
+def _date_in(fragment: str, offset: int, day_first: bool, from_start: bool = False):
+    """(start, end, date) of the longest run of words in a short fragment that states a full date."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", fragment[:80])]
+    starts = [0] if from_start else range(len(words))
+    for first in starts:
+        for last in range(min(len(words), first + 6), first, -1):
+            start, end = words[first][0], words[last - 1][1]
+            piece = fragment[start:end]
+            stripped = piece.rstrip(".,;:|)")
+            value = parse_calendar_date(stripped, day_first)
+            if value:
+                return offset + start, offset + start + len(stripped), value
+    return None

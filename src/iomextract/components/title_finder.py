@@ -285,19 +285,26 @@ class TitleFinder:
         return self._run(table, j, ent_at)
 
     def _place_list_end(self, table: TokenTable, first, ent_at) -> int:
-        """End of "Central America, North America and the Caribbean" in a title."""
-        end = i = first.end
-        lower = table.lower
-        while i < len(table.words):
+        """End of "Central America, North America and the Caribbean" in a title.
+
+        Places joined by commas belong to the title only up to the one "and" joins:
+        in "Ambassador to Ethiopia, Njeri Kamau" the comma ends the title.
+        """
+        words, lower = table.words, table.lower
+        confirmed, joined, i = first.end, False, first.end
+        while i < len(words):
             cand = ent_at.get(i)
             if cand is not None and cand.label == "PLACE" and cand.start == i:
-                end = i = cand.end
+                if joined:
+                    confirmed = cand.end
+                joined, i = False, cand.end
                 continue
-            if table.words[i] == "," or lower[i] in ("and", "the") or table.is_space[i]:
-                i += 1
-                continue
-            break
-        return end
+            if lower[i] in ("and", "&"):
+                joined = True
+            elif not (words[i] == "," or table.is_space[i] or lower[i] == "the"):
+                break
+            i += 1
+        return confirmed
 
     def _run(self, table: TokenTable, j: int, ent_at):
         """A complement of capitalized words ("Interior and Administrative Reform"); a name may end it."""

@@ -11,6 +11,7 @@ EXTRA_INFIXES = [
     r"(?<=\))\.(?=[A-Z])",  # ... then the full stop
     r"(?<=[a-z]{2})\.(?=[A-Z][a-z])",  # "migration.The"
     r"(?<=[A-Za-z])/(?=[A-Za-z])",  # "CSOs/NGOs", "Kae/IOMKenya"
+    r"(?<=[0-9])[–—](?=[0-9])",  # "2017–2018": a range of years is two dates
 ]  # a comma between letters ("IOM,international") is split by spaCy's own infixes
 
 

@@ -1,0 +1,50 @@
+"""Calendar dates written the ways web pages write them, to ``datetime.date``.
+
+ISO ("2018-11-28"), numeric ("04.12.2018" is day first; "12/04/2018" is
+month first unless a part is over 12 or the caller says the text writes
+days first), and words ("Tue. Nov-24-2015", "Tuesday, 4 December 2018",
+"Nov. 28, 2021") through dateparser. A date must name day, month and year.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+import dateparser
+
+ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+NUMERIC = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
+WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_calendar_date(text: str, day_first: bool = True) -> date | None:
+    """The date a short text states, or None when it states no full date."""
+    text = WEEKDAY.sub("", text.strip().strip(".,;:|()[]").strip())
+    if not text or len(text) > 40 or not any(ch.isdigit() for ch in text):
+        return None
+    match = ISO.fullmatch(text)
+    if match:
+        return _make(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    match = NUMERIC.fullmatch(text)
+    if match:
+        a, separator, b, year = int(match.group(1)), match.group(2), int(match.group(3)), int(match.group(4))
+        if separator == "." or a > 12 or (day_first and b <= 12):
+            return _make(year, b, a)
+        return _make(year, a, b)
+    return _words(text)
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> date | None:
+    """dateparser, cached: the same date strings recur across a batch."""
+    parsed = dateparser.parse(text, languages=["en"],
+                              settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"})
+    return parsed.date() if parsed else None
