@@ -17,6 +17,10 @@ def figures(ents, text):
      [("175", 175, "exact", "member states"), ("8", 8, "exact", "states")]),
     ("The group brought its total number of member states to 165.", [("165", 165, "exact", "member states")]),
     ("The figure fell by 4.5 percent last year.", [("4.5 percent", 4.5, "exact", "%")]),
+    ("IOM Ethiopia has over 600 national and international staff.",
+     [("over 600", 600, "over", "national and international staff")]),
+    ("The number of IOM member states rose to 169 in 2016.", [("169", 169, "exact", "IOM member states")]),
+    ("Eight states hold observer status.", [("Eight", 8, "exact", "states")]),
 ])
 def test_figures(ents, text, expected):
     assert figures(ents, text) == expected
@@ -32,6 +36,8 @@ def test_figures(ents, text, expected):
     "The clinic kept all but one medical facility open.",
     "Nearly half of the refugees are children under 18.",
     "Volunteers aged 25 and older joined.",
+    "1. Home 2. Region 3. Country",
+    "IOM supports the 2030 Agenda and the 109th Council Session.",
 ])
 def test_not_figures(ents, text):
     assert figures(ents, text) == []
