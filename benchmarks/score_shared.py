@@ -61,6 +61,19 @@ def conflicts(shared: Path, out: Path, work: Path) -> bool:
     return scored.returncode == 0 and " 0 unexpected" in scored.stdout
 
 
+def unresolved_rules(out: Path) -> list[str]:
+    """Entities and claims of the fact sheets whose rule id is no line of patterns/."""
+    from iomextract.patterns import rule_index
+    index = rule_index()
+    missing = []
+    for path in sorted(out.glob("*.json")):
+        sheet = json.loads(path.read_text(encoding="utf-8"))
+        for item in sheet["entities"] + sheet["claims"]:
+            if item.get("rule") not in index:
+                missing.append(f"{path.name}: {item.get('text') or item.get('attribute')} ({item.get('rule')})")
+    return missing
+
+
 def value(result: dict, path: list[str]) -> float:
     for key in path:
         result = result[key]
@@ -83,6 +96,7 @@ def main() -> int:
             extract(args.shared / name, out)
             results[name] = score(args.shared, name, out)
         conflicts_ok = conflicts(args.shared, work / "dev", work)
+        unresolved = unresolved_rules(work / "dev")
     failures = []
     print("## floors")
     for name, path, floor in FLOORS:
@@ -94,6 +108,9 @@ def main() -> int:
     print(f"{'dev':17} {'conflicts':22} {'all found, none unexpected' if conflicts_ok else 'MISSED or UNEXPECTED'}")
     if not conflicts_ok:
         failures.append("dev conflicts: an expected conflict was missed, had the wrong kind, or one was unexpected")
+    print(f"{'dev':17} {'rule ids':22} {'every entity and claim names a rule of patterns/' if not unresolved else unresolved[:3]}")
+    if unresolved:
+        failures.append(f"dev: {len(unresolved)} entities or claims name no rule of patterns/")
     if results["dev"]["bad_offsets"]:
         failures.append(f"dev: {results['dev']['bad_offsets']} entity offsets do not match their text")
     for failure in failures:

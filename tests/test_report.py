@@ -89,3 +89,31 @@ def test_five_hundred_documents_stay_collapsed(corpus_sheets):
     assert page.count('<details class="document"') == 500
     assert " open>" not in page  # collapsed: the page stays usable
     assert 'id="kind-filter"' in page and page.count('class="type-filter"') == 5
+
+
+def test_timeline_chart_in_a_real_browser(browser, tmp_path):
+    """The timeline section draws a chart of a count that changes; its points open the sentence stating them."""
+    import sys
+    from pathlib import Path
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_timeline import BODIES, release
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for year, body in BODIES.items():
+        (folder / f"release-{year}.txt").write_text(release(year, body), encoding="utf-8")
+    page = tmp_path / "report.html"
+    assert main(["report", str(folder), "--out", str(page)]) == 0
+    browser.get(page.as_uri())
+    chart = browser.find_element(By.CSS_SELECTOR, "#timeline svg.chart")
+    assert chart.is_displayed() and chart.size["width"] > 300
+    points = browser.find_elements(By.CSS_SELECTOR, "#timeline svg.chart a.point-link")
+    labels = [p.find_element(By.CSS_SELECTOR, "text").text for p in points]
+    assert labels == ["165", "169", "172", "173"]  # dated values in date order; the furniture 175 is no point
+    furniture_row = browser.find_element(By.CSS_SELECTOR, "#timeline tr.boilerplate")
+    assert "counted once" in furniture_row.text and "175" in furniture_row.text
+    points[1].click()  # 169, stated in the 2017 release
+    highlighted = WebDriverWait(browser, 10).until(
+        lambda driver: driver.find_elements(By.CSS_SELECTOR, "#doc-release-2017 .ev.hl"))
+    assert "169" in "".join(e.text for e in highlighted)

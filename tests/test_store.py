@@ -40,3 +40,65 @@ def test_not_a_database(tmp_path):
     path.write_text("this is no database " * 100)
     with pytest.raises(StoreError):
         Store(path)
+
+
+SCHEMA_1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (sha256 TEXT PRIMARY KEY, id TEXT NOT NULL, path TEXT NOT NULL, title TEXT, published TEXT,
+  characters INTEGER, words INTEGER, extractor_version TEXT, factsheet TEXT NOT NULL, text TEXT);
+CREATE TABLE entities (document TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
+  type TEXT NOT NULL, text TEXT NOT NULL, start INTEGER, "end" INTEGER, sentence INTEGER, attributes TEXT);
+CREATE TABLE claims (document TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
+  subject TEXT NOT NULL, attribute TEXT NOT NULL, value TEXT NOT NULL, qualifier TEXT, object TEXT,
+  evidence TEXT, evidence_start INTEGER, evidence_end INTEGER, sentence INTEGER, record TEXT NOT NULL);
+INSERT INTO meta VALUES ('schema_version', '1');
+"""
+
+
+def version_1_sheet(sheet):
+    """A fact sheet as iomextract wrote it before schema 2: no rule ids, flags, keys or paragraphs."""
+    import json
+    data = json.loads(sheet.model_dump_json(exclude={"paragraphs"}))
+    data["schema_version"] = "1"
+    for key in ("published_from", "url", "source"):
+        data["document"].pop(key, None)
+    for entity in data["entities"]:
+        for key in ("rule", "boilerplate", "hedged", "negated", "attributed_to", "title_key", "key"):
+            entity.pop(key, None)
+    for claim in data["claims"]:
+        for key in ("rule", "boilerplate", "hedged", "negated", "attributed_to", "subject_key", "value_key"):
+            claim.pop(key, None)
+    return json.dumps(data)
+
+
+def test_a_version_1_database_is_migrated_in_place(tmp_path, kenya):
+    import sqlite3
+    from iomextract.models import FactSheet
+    path = tmp_path / "old.db"
+    old = sqlite3.connect(path)
+    old.executescript(SCHEMA_1)
+    sheet_json = version_1_sheet(kenya)
+    old.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (kenya.document.sha256, "iom-kenya", "corpus/iom-kenya.txt", None, None, 10, 2, "0.1.0", sheet_json, None))
+    old.execute("INSERT INTO claims VALUES (?, 'Kenya', 'member_since', '1983', NULL, 'IOM', 'e', 0, 1, 0, ?)",
+                (kenya.document.sha256, kenya.claims[0].model_dump_json()))
+    old.commit()
+    old.close()
+    with Store(path) as store:
+        assert store.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        (sheet,) = store.sheets()
+        assert sheet.schema_version == "1" and sheet.document.id == "iom-kenya"  # an old fact sheet still loads
+        assert store.counts()["claims"] == 1
+        store.save(FactSheet.model_validate_json(kenya.model_dump_json()))  # and new rows go in beside the old
+        assert store.counts()["documents"] == 1
+
+
+def test_a_newer_database_is_refused(tmp_path):
+    import sqlite3
+    path = tmp_path / "new.db"
+    connection = sqlite3.connect(path)
+    connection.executescript("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                             "INSERT INTO meta VALUES ('schema_version', '9');")
+    connection.close()
+    with pytest.raises(StoreError, match="schema version 9 is newer"):
+        Store(path)

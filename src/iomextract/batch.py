@@ -36,6 +36,10 @@ class Outcome:
     claims: int = 0
     sheet_json: str | None = None  # returned only when the caller stores it
     text: str | None = None
+    sha256: str = ""
+    site: str = ""
+    countable: list[str] = field(default_factory=list)  # hashes of its paragraphs long enough to count as furniture
+    repeated: list[str] = field(default_factory=list)  # those its fact sheet marks as repeated furniture
 
 
 @dataclass
@@ -47,6 +51,7 @@ class Summary:
     entities: int = 0
     claims: int = 0
     seconds: float = 0.0
+    furniture_updates: int = 0
     errors: list[str] = field(default_factory=list)
 
     def add(self, outcome: Outcome) -> None:
@@ -59,8 +64,9 @@ class Summary:
 
     def line(self, out_dir) -> str:
         rate = self.words / self.seconds if self.seconds and self.words else 0
+        furniture = f"; furniture marked again in {self.furniture_updates}" if self.furniture_updates else ""
         return (f"{self.done} documents extracted, {self.skipped} unchanged (skipped), {self.failed} failed; "
-                f"{self.entities} entities, {self.claims} claims; {rate:,.0f} words/s -> {out_dir}")
+                f"{self.entities} entities, {self.claims} claims; {rate:,.0f} words/s{furniture} -> {out_dir}")
 
 
 def _nlp(model):
@@ -70,18 +76,34 @@ def _nlp(model):
     return _worker_nlp[model]
 
 
-def is_current(path: Path, out_dir: Path, sha256: str, meta=None) -> bool:
-    """The fact sheet exists and was made from these bytes, with this metadata, by this version."""
+def current_sheet(path: Path, out_dir: Path, sha256: str, meta=None) -> dict | None:
+    """The fact sheet (as JSON) when it exists and was made from these bytes, with this metadata, by this version."""
     existing = out_dir / f"{path.stem}.json"
     try:
         sheet = json.loads(existing.read_text(encoding="utf-8"))
         document = sheet["document"]
         if meta is not None and (document.get("url") != meta.url or document.get("source") != meta.source or (
                 meta.published is not None and document.get("published") != meta.published.isoformat())):
-            return False
-        return document["sha256"] == sha256 and sheet["extractor"]["version"] == __version__
+            return None
+        current = document["sha256"] == sha256 and sheet["extractor"]["version"] == __version__
+        return sheet if current else None
     except (OSError, ValueError, KeyError, TypeError):
-        return False
+        return None
+
+
+def is_current(path: Path, out_dir: Path, sha256: str, meta=None) -> bool:
+    return current_sheet(path, out_dir, sha256, meta) is not None
+
+
+def _paragraph_info(sheet: dict) -> dict:
+    """What the parent needs to count page furniture, from a fact sheet as JSON."""
+    from .furniture import furniture_rules, site_from
+    furniture = furniture_rules()
+    document = sheet["document"]
+    paragraphs = sheet.get("paragraphs", [])
+    countable = [p["hash"] for p in paragraphs if p["end"] - p["start"] >= furniture.min_characters]
+    return {"sha256": document["sha256"], "site": site_from(document.get("url"), document.get("source")),
+            "countable": countable, "repeated": [p["hash"] for p in paragraphs if p.get("furniture") == "repeated"]}
 
 
 def extract_batch(paths: list[str], out_dir: str, model: str | None = None, force: bool = False,
@@ -98,8 +120,9 @@ def extract_batch(paths: list[str], out_dir: str, model: str | None = None, forc
         except ReadError as err:
             outcomes[name] = Outcome(name, "failed", str(err))
             continue
-        if not force and is_current(path, out, source.sha256, meta.get(name)):
-            outcomes[name] = Outcome(name, "skipped")
+        existing = None if force else current_sheet(path, out, source.sha256, meta.get(name))
+        if existing is not None:
+            outcomes[name] = Outcome(name, "skipped", **_paragraph_info(existing))
             continue
         todo.append((path, source))
     if todo:
@@ -115,7 +138,8 @@ def extract_batch(paths: list[str], out_dir: str, model: str | None = None, forc
             outcomes[str(path)] = Outcome(str(path), "done", words=sheet.document.words, entities=len(sheet.entities),
                                           claims=len(sheet.claims),
                                           sheet_json=sheet.model_dump_json() if return_sheets else None,
-                                          text=source.text if return_sheets else None)
+                                          text=source.text if return_sheets else None,
+                                          **_paragraph_info(sheet.model_dump(include={"document", "paragraphs"})))
     return [outcomes[name] for name in paths]
 
 
@@ -163,7 +187,10 @@ def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, st
     started = time.perf_counter()
     options = dict(out_dir=str(out_dir), model=model, force=force, return_sheets=store is not None)
 
+    seen: list[Outcome] = []
+
     def collect(outcomes):
+        seen.extend(o for o in outcomes if o.status != "failed")
         for outcome in outcomes:
             if outcome.status == "failed":
                 print(f"error: {outcome.path}: {outcome.message}", file=sys.stderr)
@@ -194,8 +221,44 @@ def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, st
                 pool.shutdown(wait=True, cancel_futures=True)
     finally:
         progress.close()
+    summary.furniture_updates = settle_furniture(seen, out_dir, store)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def settle_furniture(outcomes: list[Outcome], out_dir: Path, store=None) -> int:
+    """Mark paragraphs repeated across the run's documents (and the database's) as furniture.
+
+    Counts come from the paragraph hashes the workers reported and the database holds; only fact
+    sheets whose furniture changes are read and written again. Returns how many were updated.
+    """
+    from .furniture import furniture_rules, mark, repeated
+    from .models import FactSheet
+    furniture = furniture_rules()
+    in_run = {o.sha256 for o in outcomes}
+    counts: dict[tuple[str, str], set[str]] = store.paragraph_counts(exclude=in_run) if store is not None else {}
+    for outcome in outcomes:
+        for digest in outcome.countable:
+            counts.setdefault((outcome.site, digest), set()).add(outcome.sha256)
+    keys = repeated(counts, furniture)
+    updated = 0
+    for outcome in outcomes:
+        should = {d for d in outcome.countable if (outcome.site, d) in keys}
+        if should == set(outcome.repeated):
+            continue
+        path = out_dir / f"{Path(outcome.path).stem}.json"
+        sheet = FactSheet.model_validate_json(path.read_text(encoding="utf-8"))
+        if mark(sheet, keys):
+            write_factsheet(sheet, out_dir)
+            if store is not None:
+                store.replace_facts(sheet)
+            updated += 1
+    if store is not None:  # stored documents of earlier runs that print a newly repeated paragraph
+        for sheet in store.sheets_with_paragraphs(keys, exclude=in_run):
+            if mark(sheet, keys):
+                store.replace_facts(sheet)
+                updated += 1
+    return updated
 
 
 def _run_dask(files, options, scheduler, collect, manifest=None):

@@ -1,11 +1,37 @@
-"""The cross-document check: claims with the same subject, attribute and object that disagree."""
+"""The cross-document check: claims with the same subject, attribute and object that disagree.
+
+Claims are grouped by subject (a person by their person key), attribute and
+object; values compare by their key (a title by its normalized key, so
+"Director-General" and "Director General" corroborate). Hedged and negated
+claims are set aside, not counted. Each conflict is a ``contradiction``
+(a fixed fact: founded, member_since), ``changed`` (ordered by the
+documents' publication dates; boilerplate and undated statements last) or
+``compatible`` ("over 100" and 171).
+
+The likely value (``likely_value``), a small model a reader can predict:
+
+- support: the number of independent documents stating a value. All
+  boilerplate statements of it count as one; documents stating it in the
+  same sentence word for word (copies of one release) count as one.
+- own source: documents from the subject organization's own site (the
+  ``sites`` of ``patterns/organizations.jsonl``) add 0.5 each.
+- a changing fact's current value is the one stated on the latest
+  publication date; with no dated statement, the best supported (on a tie:
+  a value some release states in its own words over one only furniture
+  states, then the smallest value), and the reasons say it is not known.
+- a fixed fact's likely value is the best supported; on a tie, the earlier
+  year, since a later year often dates a later step (full membership after
+  observer status, a new name).
+"""
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .models import Claim, Conflict, ConflictClaim, ConflictReport
+from .models import Claim, Conflict, ConflictClaim, ConflictReport, Preference, SetAsideClaim, ValueScore
 from .patterns import load
+
+OWN_SOURCE_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -13,10 +39,16 @@ class DocumentClaim:
     document: str
     published: str | None
     claim: Claim
+    site: str = ""
 
 
 def fixed_attributes(patterns_dir: str | None = None) -> set[str]:
     return {rule.attribute for rule in load("claims.jsonl", patterns_dir) if rule.fixed}
+
+
+def organization_sites(patterns_dir: str | None = None) -> dict[str, set[str]]:
+    """Canonical organization name -> the sites it publishes on."""
+    return {entry.canonical: set(entry.sites) for entry in load("organizations.jsonl", patterns_dir) if entry.sites}
 
 
 def _number(value) -> float | None:
@@ -42,7 +74,7 @@ def compatible(a: Claim, b: Claim, tolerance: float = 0.1) -> bool:
     "over 100" and 171; "nearly 2,000" and 1,950 (within ``tolerance``);
     a decade "195" and the year "1951"; equal values.
     """
-    if str(a.value) == str(b.value) and (a.qualifier or "exact") == (b.qualifier or "exact"):
+    if value_key(a) == value_key(b):
         return True
     x, y = _number(a.value), _number(b.value)
     if isinstance(a.value, str) and isinstance(b.value, str) and a.value.isdigit() and b.value.isdigit():
@@ -55,49 +87,163 @@ def compatible(a: Claim, b: Claim, tolerance: float = 0.1) -> bool:
     return max(low_a, low_b) <= min(high_a, high_b)
 
 
-def _value_key(claim: Claim):
-    return str(claim.value), claim.qualifier or "exact"
+def value_key(claim: Claim):
+    return (claim.value_key or str(claim.value)), claim.qualifier or "exact"
+
+
+def group_key(claim: Claim) -> tuple:
+    return claim.subject_key or claim.subject, claim.attribute, claim.object
+
+
+def asserted(items: list[DocumentClaim]) -> tuple[list[DocumentClaim], list[SetAsideClaim]]:
+    """The claims documents assert, and the hedged or negated ones set aside."""
+    kept, set_aside = [], []
+    for item in items:
+        c = item.claim
+        if c.hedged or c.negated:
+            set_aside.append(SetAsideClaim(document=item.document, subject=c.subject, attribute=c.attribute,
+                                           value=c.value, qualifier=c.qualifier, object=c.object,
+                                           why="hedged" if c.hedged else "negated", evidence=c.evidence.text))
+        else:
+            kept.append(item)
+    return kept, set_aside
+
+
+def groups(items: list[DocumentClaim]) -> dict[tuple, list[DocumentClaim]]:
+    out: dict[tuple, list[DocumentClaim]] = defaultdict(list)
+    for item in items:
+        out[group_key(item.claim)].append(item)
+    return out
+
+
+def date_of(item: DocumentClaim) -> str | None:
+    """A statement's date: its document's publication date, unless it sits in page furniture."""
+    return None if item.claim.boilerplate else item.published
+
+
+def in_date_order(members: list[DocumentClaim]) -> list[DocumentClaim]:
+    """Dated statements by date, then undated ones, then boilerplate."""
+    return sorted(members, key=lambda m: (m.claim.boilerplate, date_of(m) is None, date_of(m) or ""))
+
+
+def likely_value(members: list[DocumentClaim], fixed: bool, sites: dict[str, set[str]]) -> Preference:
+    """The likely (fixed facts) or current (changing facts) value of a group, with scores and reasons."""
+    by_value: dict[tuple, list[DocumentClaim]] = defaultdict(list)
+    for member in members:
+        by_value[value_key(member.claim)].append(member)
+    scores = []
+    for statements in by_value.values():
+        first = statements[0].claim
+        owner = first.object if first.attribute == "member_since" else first.subject
+        own_sites = sites.get(owner or "", set())
+        own = len({s.document for s in statements if s.site and s.site in own_sites and not s.claim.boilerplate})
+        dated = [date_of(s) for s in statements if date_of(s)]
+        support = _independent_documents(statements)
+        scores.append(ValueScore(value=first.value, qualifier=first.qualifier, support=support, own_source=own,
+                                 latest=max(dated) if dated else None, score=support + OWN_SOURCE_WEIGHT * own))
+    if not fixed and any(s.latest for s in scores):
+        best = max(scores, key=lambda s: (s.latest or "", s.score))
+        reasons = f"current {_show(best)}: stated on {best.latest}, the latest publication date of the values"
+        return Preference(value=best.value, qualifier=best.qualifier, reasons=reasons, scores=scores)
+    furniture_only = {id(score) for score, statements in zip(scores, by_value.values())
+                      if all(s.claim.boilerplate for s in statements)}
+    # ties: for a fixed fact the earlier year; else a value some release states in its own words over furniture
+    ranked = sorted(scores, key=lambda s: (-s.score, _year(s.value) if fixed else id(s) in furniture_only, str(s.value)))
+    best = ranked[0]
+    tied = [s for s in ranked if s.score == best.score]
+    reasons = f"{'likely' if fixed else 'best supported'} {_show(best)}: {_support_text(best)}"
+    others = [s for s in ranked if s is not best]
+    if others:
+        reasons += " against " + ", ".join(f"{_support_text(s)} for {_show(s)}" for s in others)
+    if len(tied) > 1:
+        reasons += ("; equal support, so the earlier year (a later year often dates a later step)" if fixed else
+                    "; equal support: a tie, shown by the value a release states in its own words, then the smallest")
+    if not fixed:
+        reasons += "; no statement is dated, so which is current is not known"
+    return Preference(value=best.value, qualifier=best.qualifier, reasons=reasons, scores=scores)
+
+
+def _independent_documents(statements: list[DocumentClaim]) -> int:
+    """Documents stating a value, with all boilerplate as one and copies of one text as one."""
+    by_document: dict[str, list[Claim]] = defaultdict(list)
+    for statement in statements:
+        by_document[statement.document].append(statement.claim)
+    seen_texts: set[str] = set()
+    support, furniture_counted = 0, False
+    for claims in by_document.values():
+        texts = {c.evidence.text for c in claims if not c.boilerplate}
+        if not texts:
+            support += 0 if furniture_counted else 1
+            furniture_counted = True
+        elif not texts <= seen_texts:
+            seen_texts |= texts
+            support += 1
+    return support
+
+
+def _year(value) -> int:
+    text = str(value)
+    return int(text[:4]) if text[:4].isdigit() else 0
+
+
+def _show(score: ValueScore) -> str:
+    return f"{score.qualifier} {score.value}" if score.qualifier not in (None, "exact") else str(score.value)
+
+
+def _support_text(score: ValueScore) -> str:
+    count = int(score.support) if float(score.support).is_integer() else score.support
+    text = f"{count} independent document{'s' if score.support != 1 else ''}"
+    if score.own_source:
+        text += f" ({score.own_source} from the organization's own site)"
+    return text
 
 
 def check(items: list[DocumentClaim], focus: set[str] | None = None,
           patterns_dir: str | None = None) -> ConflictReport:
     """Conflicts among the claims; with ``focus``, only groups that involve those documents."""
     fixed = fixed_attributes(patterns_dir)
-    groups: dict[tuple, list[DocumentClaim]] = defaultdict(list)
-    for item in items:
-        c = item.claim
-        groups[(c.subject, c.attribute, c.object)].append(item)
+    sites = organization_sites(patterns_dir)
+    items, set_aside = asserted(items)
     conflicts, corroborated = [], 0
-    for (subject, attribute, obj), members in groups.items():
+    for (_, attribute, obj), members in groups(items).items():
         if focus is not None and not any(m.document in focus for m in members):
             continue
-        values = {_value_key(m.claim) for m in members}
+        values = {value_key(m.claim) for m in members}
         if len(values) == 1:
             if len({m.document for m in members}) > 1:
                 corroborated += 1
             continue
-        distinct = list({_value_key(m.claim): m.claim for m in members}.values())
+        distinct = list({value_key(m.claim): m.claim for m in members}.values())
         all_compatible = all(compatible(a, b) for i, a in enumerate(distinct) for b in distinct[i + 1:])
-        note = None
+        note, preferred = None, None
         if all_compatible:
             kind = "compatible"
         elif attribute in fixed:
             kind = "contradiction"
+            preferred = likely_value(members, True, sites)
         else:
             kind = "changed"
-            if all(m.published for m in members):
-                members = sorted(members, key=lambda m: m.published)
+            members = in_date_order(members)
+            dated = [m for m in members if date_of(m)]
+            if len(dated) == len(members):
                 note = "ordered by publication date"
+            elif dated:
+                note = "dated statements by publication date, then undated and boilerplate ones"
             else:
-                note = "order unknown: not every document has a publication date"
+                note = "order unknown: no statement is dated (boilerplate is not dated by its page)"
+            preferred = likely_value(members, False, sites)
         conflicts.append(Conflict(
-            subject=subject, attribute=attribute, object=obj, kind=kind, note=note,
+            subject=members[0].claim.subject, attribute=attribute, object=obj, kind=kind, note=note,
             claims=[ConflictClaim(document=m.document, value=m.claim.value, qualifier=m.claim.qualifier,
-                                  published=m.published, evidence=m.claim.evidence.text) for m in members],
+                                  published=m.published, evidence=m.claim.evidence.text, boilerplate=m.claim.boilerplate,
+                                  attributed_to=m.claim.attributed_to, rule=m.claim.rule) for m in members],
+            preferred=preferred,
         ))
     order = {"contradiction": 0, "changed": 1, "compatible": 2}
     conflicts.sort(key=lambda c: (order[c.kind], c.subject, c.attribute, c.object or ""))
-    return ConflictReport(conflicts=conflicts, corroborated=corroborated)
+    if focus is not None:
+        set_aside = [s for s in set_aside if s.document in focus]
+    return ConflictReport(conflicts=conflicts, corroborated=corroborated, set_aside=set_aside)
 
 
 def format_table(report: ConflictReport, width: int = 100) -> str:
@@ -110,9 +256,18 @@ def format_table(report: ConflictReport, width: int = 100) -> str:
         for claim in conflict.claims:
             value = f"{claim.qualifier} {claim.value}" if claim.qualifier not in (None, "exact") else f"{claim.value}"
             evidence = claim.evidence if len(claim.evidence) <= width else claim.evidence[: width - 1] + "…"
-            lines.append(f"  {claim.document:<40} {claim.published or '(no date)':<11} {value:<16} {evidence}")
+            date = "(furniture)" if claim.boilerplate else (claim.published or "(no date)")
+            lines.append(f"  {claim.document:<40} {date:<11} {value:<16} {evidence}")
+        if conflict.preferred:
+            lines.append(f"  -> {conflict.preferred.reasons}")
+        lines.append("")
+    if report.set_aside:
+        lines.append("SET ASIDE (hedged or negated, in no conflict):")
+        for item in report.set_aside:
+            lines.append(f"  {item.document:<40} {item.why:<8} {item.subject} / {item.attribute} = {item.value}")
         lines.append("")
     counts = {k: sum(1 for c in report.conflicts if c.kind == k) for k in ("contradiction", "changed", "compatible")}
     lines.append(f"{counts['contradiction']} contradictions, {counts['changed']} changed, "
-                 f"{counts['compatible']} compatible; {report.corroborated} claims corroborated")
+                 f"{counts['compatible']} compatible; {report.corroborated} claims corroborated; "
+                 f"{len(report.set_aside)} set aside")
     return "\n".join(lines)

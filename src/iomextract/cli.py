@@ -1,4 +1,4 @@
-"""Command line: ``iomextract extract|check|report|schema``. A thin layer over the library."""
+"""Command line: ``iomextract extract|check|timeline|explain|report|schema``. A thin layer over the library."""
 from __future__ import annotations
 
 import argparse
@@ -113,27 +113,95 @@ def load_factsheets(paths: list[str]) -> tuple[list[FactSheet], int]:
     return sheets, failed
 
 
+def document_claims(sheets: list[FactSheet]) -> list[DocumentClaim]:
+    from .furniture import site_of
+    return [DocumentClaim(s.document.id, s.document.published, c, site=site_of(s.document)) for s in sheets for c in s.claims]
+
+
+def gather(paths: list[str], db: str | None) -> tuple[list[FactSheet], set[str] | None, int]:
+    """Fact sheets from files and the database, furniture marked across all of them.
+
+    Returns (sheets, the ids of the sheets given as files when a database is used too, failures).
+    """
+    from .furniture import furniture_rules, mark_all
+    sheets, failed = load_factsheets(paths)
+    focus = None
+    if db:
+        with Store(db) as store:  # a StoreError is the caller's to report
+            stored = store.sheets()
+        given = {s.document.id for s in sheets}
+        focus = given or None
+        sheets = [s for s in stored if s.document.id not in given] + sheets
+    mark_all(sheets, furniture_rules())
+    return sheets, focus, failed
+
+
 def cmd_check(args) -> int:
     if not args.paths and not args.db:
         print("error: give fact sheets to check, or --db", file=sys.stderr)
         return 2
-    sheets, failed = load_factsheets(args.paths)
-    given = [DocumentClaim(s.document.id, s.document.published, c) for s in sheets for c in s.claims]
-    focus = None
-    items = given
-    if args.db:
-        try:
-            with Store(args.db) as store:
-                stored = store.document_claims()
-        except StoreError as err:
-            print(f"error: {err}", file=sys.stderr)
-            return 2
-        ids = {s.document.id for s in sheets}
-        items = [i for i in stored if i.document not in ids] + given
-        focus = ids or None
-    report = check(items, focus=focus)
+    try:
+        sheets, focus, failed = gather(args.paths, args.db)
+    except StoreError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    report = check(document_claims(sheets), focus=focus)
     print(report.model_dump_json(indent=1) if args.json else format_table(report))
     return 1 if failed else 0
+
+
+def cmd_timeline(args) -> int:
+    from .timeline import format_timeline, timeline
+    if not args.paths and not args.db:
+        print("error: give fact sheets, or --db", file=sys.stderr)
+        return 2
+    try:
+        sheets, _, failed = gather(args.paths, args.db)
+    except StoreError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    result = timeline(document_claims(sheets), subject=args.subject, attribute=args.attribute)
+    print(result.model_dump_json(indent=1) if args.json else format_timeline(result))
+    return 1 if failed else 0
+
+
+def cmd_explain(args) -> int:
+    from .patterns import rule_index
+    sheets, failed = load_factsheets([args.factsheet])
+    if failed or not sheets:
+        return 2
+    sheet = sheets[0]
+    items = sheet.claims if args.entity is None else sheet.entities
+    number = args.claim if args.entity is None else args.entity
+    kind = "claim" if args.entity is None else "entity"
+    if number is None:
+        for n, claim in enumerate(sheet.claims):
+            print(f"claim {n}: {claim.subject} / {claim.attribute} = {claim.value}  [{claim.rule}]")
+        print(f"({len(sheet.entities)} entities: --entity N)")
+        return 0
+    if not 0 <= number < len(items):
+        print(f"error: {args.factsheet}: no {kind} {number} (it has {len(items)})", file=sys.stderr)
+        return 2
+    item = items[number]
+    index = rule_index()
+    if kind == "claim":
+        target = f" ({item.object})" if item.object else ""
+        print(f"claim {number}: {item.subject} / {item.attribute} = {item.value}{target}")
+        evidence = item.evidence
+        print(f"evidence (sentence {item.sentence}, characters {evidence.start}-{evidence.end}):\n  {evidence.text}")
+        print(f"flags: hedged={item.hedged} negated={item.negated} boilerplate={item.boilerplate} "
+              f"attributed_to={item.attributed_to}")
+    else:
+        print(f"entity {number}: {item.type} {item.text!r} (characters {item.start}-{item.end})")
+        print("attributes: " + json.dumps(item.model_dump(exclude={"type", "text", "start", "end", "rule"}),
+                                          ensure_ascii=False))
+    found = index.get(item.rule or "")
+    if found is None:
+        print(f"rule: {item.rule} (not a rule of this iomextract's patterns/)")
+        return 1
+    path, line, text = found
+    print(f"rule: {item.rule}  ({path}:{line})\n  {text}")
+    return 0
 
 
 def cmd_report(args) -> int:
@@ -175,9 +243,12 @@ def cmd_report(args) -> int:
         except StoreError as err:
             print(f"error: {err}", file=sys.stderr)
             return 2
-    items = [DocumentClaim(d.sheet.document.id, d.sheet.document.published, c) for d in documents for c in d.sheet.claims]
+    from .furniture import furniture_rules, mark_all
+    mark_all([d.sheet for d in documents], furniture_rules())
+    items = document_claims([d.sheet for d in documents])
     try:
-        write_atomic(Path(args.out), render(documents, check(items)))
+        from .timeline import timeline
+        write_atomic(Path(args.out), render(documents, check(items), timeline(items)))
     except OSError as err:
         print(f"error: {args.out}: cannot write the report ({err.strerror})", file=sys.stderr)
         return 2
@@ -217,6 +288,19 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--db", default=None, help="also every document stored in this database")
     report.add_argument("--out", default="report.html", help="the HTML file to write")
     report.set_defaults(run=cmd_report)
+    line = sub.add_parser("timeline", help="facts that change, their values in the order of the documents' dates")
+    line.add_argument("paths", nargs="*", help="fact sheets or folders of them")
+    line.add_argument("--db", default=None, help="everything stored in this database (and the given fact sheets)")
+    line.add_argument("--subject", default=None, help="only subjects whose name contains this")
+    line.add_argument("--attribute", default=None, help="only this attribute, e.g. member_state_count")
+    line.add_argument("--json", action="store_true", help="print the timeline as JSON")
+    line.set_defaults(run=cmd_timeline)
+    explain = sub.add_parser("explain", help="the rule and evidence behind a claim or entity of a fact sheet")
+    explain.add_argument("factsheet", help="a fact sheet (JSON)")
+    which = explain.add_mutually_exclusive_group()
+    which.add_argument("--claim", type=int, default=None, metavar="N", help="the claim's index (0 first)")
+    which.add_argument("--entity", type=int, default=None, metavar="N", help="the entity's index (0 first)")
+    explain.set_defaults(run=cmd_explain)
     schema = sub.add_parser("schema", help="print the JSON Schema of a fact sheet")
     schema.set_defaults(run=cmd_schema)
     return main

@@ -13,6 +13,7 @@ from .candidates import sentence_index
 from .models import ENTITY_TYPES, Claim, DocumentInfo, ExtractorInfo, FactSheet, SourceMeta
 from .pipeline import build_nlp
 from .components.release_header import header_facts
+from .furniture import furniture_rules, mark
 from .reader import SourceText, read_source
 from .token_table import release_table, remember_text
 
@@ -50,7 +51,11 @@ def factsheet(doc: Doc, source: SourceText, doc_id: str, path: str, nlp: Languag
     )
     claims = [Claim.model_validate(c) for c in doc.user_data.get("iom_claims", [])]
     extractor = ExtractorInfo(version=__version__, components=list(nlp.pipe_names), model=nlp.meta.get("iomextract_model"))
-    return FactSheet(document=info, entities=entity_records(doc), claims=claims, extractor=extractor)
+    sheet = FactSheet(document=info, entities=entity_records(doc), claims=claims,
+                      paragraphs=furniture_rules(nlp.meta.get("iomextract_patterns")).paragraphs(source.text),
+                      extractor=extractor)
+    mark(sheet, set())  # known furniture now; paragraphs repeated across documents once a batch is done
+    return sheet
 
 
 def make_doc(nlp: Language, text: str, published: date | None = None, published_from: str = "meta") -> Doc:

@@ -19,6 +19,7 @@ class Record(BaseModel):
 
 
 class Mention(Record):
+    boilerplate: bool = Field(default=False, description="inside a paragraph every page of a site repeats")
     text: str
     start: int = Field(ge=0, description="character offset into the decoded document text")
     end: int = Field(ge=0)
@@ -120,6 +121,15 @@ class DocumentInfo(Record):
     )
 
 
+class Paragraph(Record):
+    """A paragraph (a line of web text) and its content hash, to tell page furniture from the release's words."""
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    hash: str = Field(description="sha1 of the text with whitespace collapsed and quotes straightened (16 hex)")
+    furniture: Literal["known", "repeated"] | None = Field(
+        default=None, description="page furniture: a known furniture line, or repeated across the site's documents")
+
+
 class ExtractorInfo(Record):
     version: str
     components: list[str]
@@ -131,6 +141,7 @@ class FactSheet(Record):
     document: DocumentInfo
     entities: list[Entity]
     claims: list[Claim]
+    paragraphs: list[Paragraph] = []
     extractor: ExtractorInfo
 
 
@@ -154,6 +165,26 @@ class ConflictClaim(Record):
     qualifier: Qualifier | None = None
     published: str | None = None
     evidence: str
+    boilerplate: bool = False
+    attributed_to: str | None = None
+    rule: str | None = None
+
+
+class ValueScore(Record):
+    """How well the statements of one value are supported (see ``check.likely_value``)."""
+    value: int | float | str
+    qualifier: Qualifier | None = None
+    support: float = Field(description="independent documents: boilerplate counts once, copies of one text once")
+    own_source: int = Field(description="documents from the subject organization's own site")
+    latest: str | None = Field(default=None, description="the latest publication date of a dated statement")
+    score: float
+
+
+class Preference(Record):
+    value: int | float | str
+    qualifier: Qualifier | None = None
+    reasons: str = Field(description="one line a reader can check against the scores")
+    scores: list[ValueScore]
 
 
 class Conflict(Record):
@@ -163,8 +194,53 @@ class Conflict(Record):
     kind: ConflictKind
     note: str | None = Field(default=None, description="e.g. that the order of 'changed' values is unknown")
     claims: list[ConflictClaim]
+    preferred: Preference | None = Field(default=None, description="the likely value, or the current one of a changing fact")
+
+
+class SetAsideClaim(Record):
+    """A claim no conflict counts: hedged (a plan, hope or target) or negated."""
+    document: str
+    subject: str
+    attribute: str
+    value: int | float | str
+    qualifier: Qualifier | None = None
+    object: str | None = None
+    why: Literal["hedged", "negated"]
+    evidence: str
 
 
 class ConflictReport(Record):
     conflicts: list[Conflict]
     corroborated: int = Field(description="groups of claims from two or more documents that agree exactly")
+    set_aside: list[SetAsideClaim] = Field(default=[], description="hedged and negated claims, left out of conflicts")
+
+
+# The timeline ----------------------------------------------------------------------
+
+class EvidenceRef(Record):
+    document: str
+    sentence: int
+
+
+class TimelinePoint(Record):
+    value: int | float | str
+    qualifier: Qualifier | None = None
+    date: str | None = Field(default=None, description="the publication date of the documents stating it")
+    documents: list[str]
+    evidence: list[str]
+    where: list[EvidenceRef] = Field(default=[], description="the sentences stating it")
+    boilerplate: bool = False
+
+
+class TimelineFact(Record):
+    subject: str
+    attribute: str
+    object: str | None = None
+    points: list[TimelinePoint] = Field(description="dated values in date order")
+    undated: list[TimelinePoint] = Field(description="values from documents with no publication date: not guessed")
+    boilerplate: list[TimelinePoint] = Field(description="values in page furniture: undated, counted once")
+    current: Preference | None = None
+
+
+class Timeline(Record):
+    facts: list[TimelineFact]

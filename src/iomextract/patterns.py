@@ -36,6 +36,7 @@ class OrganizationEntry(Rule):
     canonical: str
     acronym: str | None = None
     aliases: list[str] = []
+    sites: list[str] = []  # where it publishes: its own pages weigh more in the likely value
 
 
 class PlaceEntry(Rule):
@@ -242,6 +243,9 @@ class Boilerplate(Rule):
     about: str = ""
     lines: list[str]
     line_prefixes: list[str]
+    furniture_prefixes: list[str]
+    min_documents: int
+    min_characters: int
 
 
 # file name -> rule type; .jsonl files hold one rule a line, .json files one object.
@@ -301,5 +305,26 @@ def _adapter(schema) -> TypeAdapter:
 def _validate(schema, text: str, path: Path, line: int) -> Rule:
     try:
         return _adapter(schema).validate_python(json.loads(text))
-    except (json.JSONDecodeError, ValidationError) as err:
-        raise PatternError(f"{path}:{line}: {err}") from err
+    except json.JSONDecodeError as err:
+        raise PatternError(f"{path}:{line}: not JSON ({err.msg})") from err
+    except ValidationError as err:
+        problems = "; ".join(f"{'.'.join(str(part) for part in e['loc']) or 'rule'}: {e['msg']}" for e in err.errors())
+        raise PatternError(f"{path}:{line}: {problems}") from err
+
+
+def rule_index(directory: str | None = None) -> dict[str, tuple[Path, int, str]]:
+    """Every rule id of the JSONL pattern files -> (file, line number, the line), for ``explain``."""
+    base = Path(directory) if directory else default_patterns_dir()
+    index: dict[str, tuple[Path, int, str]] = {}
+    for name in sorted(SCHEMAS):
+        if not name.endswith(".jsonl"):
+            continue
+        path = base / name
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                rule_id = json.loads(line).get("id")
+                if rule_id:
+                    if rule_id in index:
+                        raise PatternError(f"{path}:{number}: rule id {rule_id!r} is used twice")
+                    index[rule_id] = (path, number, line)
+    return index

@@ -64,6 +64,7 @@ def build_nlp(model: str | None = None, patterns_dir: str | None = None) -> Lang
         for name in READERS:
             nlp.add_pipe(name)
     nlp.meta["iomextract_model"] = model
+    nlp.meta["iomextract_patterns"] = patterns_dir
     apply_tokenizer_fixes(nlp, patterns_dir)
     for name in FINDERS:
         nlp.add_pipe(name)

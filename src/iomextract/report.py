@@ -5,7 +5,9 @@ import html
 from collections import Counter
 from dataclasses import dataclass
 
-from .models import ConflictReport, FactSheet
+from datetime import date
+
+from .models import ConflictReport, FactSheet, Timeline, TimelineFact
 
 TYPE_COLOURS = {"ORG": "#7aecec", "PERSON": "#aa9cfc", "DATE": "#bfe1d9", "PLACE": "#feca74", "FIGURE": "#e4e7d2"}
 KINDS = ("contradiction", "changed", "compatible")
@@ -71,7 +73,83 @@ def highlighted_text(doc: ReportDocument) -> str:
     return "".join(parts)
 
 
-def render(documents: list[ReportDocument], conflicts: ConflictReport) -> str:
+def _number(value) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def timeline_chart(fact: TimelineFact, anchor_of, width: int = 640, height: int = 220) -> str:
+    """An inline SVG of a numeric fact's dated values; each point links to the sentence stating it."""
+    points = [(date.fromisoformat(p.date).toordinal(), _number(p.value), p) for p in fact.points
+              if p.date and _number(p.value) is not None]
+    left, right, top, bottom = 60, 20, 20, 40
+    days = [d for d, _, _ in points]
+    values = [v for _, v, _ in points]
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.15 or max(1.0, abs(high) * 0.1)
+    low, high = low - pad, high + pad
+    first, last = min(days), max(days)
+
+    def x(day):
+        return left + (width - left - right) * ((day - first) / (last - first) if last > first else 0.5)
+
+    def y(value):
+        return top + (height - top - bottom) * (1 - (value - low) / (high - low))
+
+    out = [f'<svg class="chart" role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+           f'aria-label="{_e(fact.subject)} {_e(fact.attribute)} over time">',
+           f'<line x1="{left}" y1="{height - bottom}" x2="{width - right}" y2="{height - bottom}" class="axis"/>',
+           f'<line x1="{left}" y1="{top}" x2="{left}" y2="{height - bottom}" class="axis"/>']
+    ordered = sorted(points, key=lambda item: item[0])
+    if len(ordered) > 1:
+        out.append('<polyline class="trend" points="' + " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v, _ in ordered) + '"/>')
+    for day, value, point in ordered:
+        ref = point.where[0] if point.where else None
+        label = f"{point.date}: {point.value}" + (f" ({', '.join(point.documents)})" if point.documents else "")
+        href = anchor_of(ref.document, ref.sentence) if ref else None
+        circle = (f'<circle class="point" cx="{x(day):.1f}" cy="{y(value):.1f}" r="5"><title>{_e(label)}</title></circle>'
+                  f'<text x="{x(day):.1f}" y="{y(value) - 9:.1f}" class="point-label">{_e(point.value)}</text>')
+        out.append(f'<a class="point-link" href="#{_e(href)}">{circle}</a>' if href else circle)
+    for day in sorted({first, last}):
+        out.append(f'<text x="{x(day):.1f}" y="{height - bottom + 16}" class="tick">{date.fromordinal(day).isoformat()}</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def render_timeline(result: Timeline, known: set[str]) -> str:
+    def anchor_of(document: str, sentence: int) -> str | None:
+        return f"{_anchor(document)}-s{sentence}" if document in known else None
+
+    out = ['<section id="timeline"><h2>Timeline</h2>']
+    if not result.facts:
+        out.append("<p>No fact changes across these documents.</p>")
+    for number, fact in enumerate(result.facts):
+        target = f" / {_e(fact.object)}" if fact.object else ""
+        out.append(f'<div class="fact" id="fact-{number}"><h3>{_e(fact.subject)} / {_e(fact.attribute)}{target}</h3>')
+        numeric = [p for p in fact.points if p.date and _number(p.value) is not None]
+        if numeric:
+            out.append(timeline_chart(fact, anchor_of))
+        rows = [("dated", p) for p in fact.points] + [("no date", p) for p in fact.undated] + \
+            [("furniture", p) for p in fact.boilerplate]
+        out.append('<table class="points"><tr><th>date</th><th>value</th><th>documents</th></tr>')
+        for label, point in rows:
+            value = f"{point.qualifier} {point.value}" if point.qualifier not in (None, "exact") else f"{point.value}"
+            links = ", ".join((f'<a href="#{anchor_of(ref.document, ref.sentence)}">{_e(ref.document)}</a>'
+                               if anchor_of(ref.document, ref.sentence) else _e(ref.document)) for ref in point.where)
+            muted = ' class="boilerplate"' if point.boilerplate else ""
+            when = point.date if label == "dated" else label + (" (counted once)" if point.boilerplate else "")
+            out.append(f"<tr{muted}><td>{_e(when)}</td><td>{_e(value)}</td><td>{links}</td></tr>")
+        out.append("</table>")
+        if fact.current:
+            out.append(f'<p class="preferred">{_e(fact.current.reasons)}</p>')
+        out.append("</div>")
+    out.append("</section>")
+    return "".join(out)
+
+
+def render(documents: list[ReportDocument], conflicts: ConflictReport, timeline: Timeline | None = None) -> str:
     """The whole page as one string."""
     entity_counts = Counter(e.type for d in documents for e in d.sheet.entities)
     claim_count = sum(len(d.sheet.claims) for d in documents)
@@ -109,11 +187,22 @@ def render(documents: list[ReportDocument], conflicts: ConflictReport) -> str:
             value = f"{side.qualifier} {side.value}" if side.qualifier not in (None, "exact") else f"{side.value}"
             link = (f'<a href="#{_anchor(side.document)}">{_e(side.document)}</a>' if side.document in known
                     else _e(side.document))
-            out.append(f'<div class="side"><div class="value">{_e(value)}</div><div>{link}</div>'
-                       f'<div class="date">{_e(side.published or "no date")}</div>'
+            when = "page furniture: not dated" if side.boilerplate else (side.published or "no date")
+            out.append(f'<div class="side{" boilerplate" if side.boilerplate else ""}"><div class="value">{_e(value)}</div>'
+                       f'<div>{link}</div><div class="date">{_e(when)}</div>'
                        f'<blockquote class="evidence">{_e(side.evidence)}</blockquote></div>')
-        out.append("</div></div>")
+        out.append("</div>")
+        if conflict.preferred:
+            out.append(f'<p class="preferred">{_e(conflict.preferred.reasons)}</p>')
+        out.append("</div>")
+    if conflicts.set_aside:
+        out.append('<h3>Set aside: hedged or negated</h3><ul class="set-aside">'
+                   + "".join(f"<li>{_e(item.document)}: {_e(item.subject)} / {_e(item.attribute)} = {_e(item.value)} "
+                             f"<small>({item.why}) {_e(item.evidence)}</small></li>" for item in conflicts.set_aside)
+                   + "</ul>")
     out.append("</section>")
+    if timeline is not None:
+        out.append(render_timeline(timeline, known))
 
     out.append('<section id="documents"><h2>Documents</h2>')
     for doc in documents:
@@ -125,7 +214,9 @@ def render(documents: list[ReportDocument], conflicts: ConflictReport) -> str:
         out.append('<table class="claims"><tr><th>subject</th><th>attribute</th><th>value</th><th>object</th><th>evidence</th></tr>')
         for claim in doc.sheet.claims:
             value = f"{claim.qualifier} {claim.value}" if claim.qualifier not in (None, "exact") else f"{claim.value}"
-            out.append(f"<tr><td>{_e(claim.subject)}</td><td>{_e(claim.attribute)}</td><td>{_e(value)}</td>"
+            flags = [name for name in ("hedged", "negated", "boilerplate") if getattr(claim, name)]
+            row = f' class="{" ".join(flags)}"' if flags else ""
+            out.append(f"<tr{row}><td>{_e(claim.subject)}</td><td>{_e(claim.attribute)}</td><td>{_e(value)}</td>"
                        f"<td>{_e(claim.object or '')}</td><td><a class=\"evidence-link\" href=\"#{anchor}-s{claim.sentence}\">"
                        f"sentence {claim.sentence}</a></td></tr>")
         out.append("</table>")
@@ -157,6 +248,10 @@ STYLE = "\n".join([
     "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ddd;padding:.2em .5em;text-align:left}",
     "details.document{margin:1em 0}summary{cursor:pointer;font-weight:bold}",
     ".hidden{display:none}",
+    ".boilerplate,.hedged,.negated{opacity:.5}.preferred{font-weight:bold;color:#1a5f2a}",
+    ".chart{display:block;margin:.5em 0;background:#fff;border:1px solid #ddd}.chart .axis{stroke:#999}",
+    ".chart .trend{fill:none;stroke:#4363d8;stroke-width:2}.chart .point{fill:#e6194b}",
+    ".chart .point-label,.chart .tick{font-size:11px;fill:#333;text-anchor:middle}",
 ])
 
 PAGE_HEAD = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -1,8 +1,14 @@
-"""The knowledge base: documents, entities and claims in an embedded SQLite database.
+"""The knowledge base: documents, entities, claims and paragraph hashes in an embedded SQLite database.
 
 A document is keyed by its sha256; storing it again (or a new version from
 the same path) replaces its rows. Each document is written in one
-transaction, so a failure leaves every stored document whole.
+transaction, so a failure leaves every stored document whole. The database
+runs in WAL mode with a busy timeout, so two ``extract --db`` runs on one
+file both finish: the second waits for the first's transaction.
+
+Schema 2 adds the claims' rule ids and flags, the documents' URL and source,
+and a row per paragraph hash (page furniture is counted from them). A
+schema-1 database is migrated in place when opened; a newer one is refused.
 """
 from __future__ import annotations
 
@@ -13,22 +19,39 @@ from pathlib import Path
 from .check import DocumentClaim
 from .models import Claim, FactSheet
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+BUSY_TIMEOUT_SECONDS = 60
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
   sha256 TEXT PRIMARY KEY, id TEXT NOT NULL, path TEXT NOT NULL, title TEXT, published TEXT,
-  characters INTEGER, words INTEGER, extractor_version TEXT, factsheet TEXT NOT NULL, text TEXT);
+  characters INTEGER, words INTEGER, extractor_version TEXT, factsheet TEXT NOT NULL, text TEXT,
+  url TEXT, source TEXT);
 CREATE TABLE IF NOT EXISTS entities (
   document TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
   type TEXT NOT NULL, text TEXT NOT NULL, start INTEGER, "end" INTEGER, sentence INTEGER, attributes TEXT);
 CREATE TABLE IF NOT EXISTS claims (
   document TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
   subject TEXT NOT NULL, attribute TEXT NOT NULL, value TEXT NOT NULL, qualifier TEXT, object TEXT,
-  evidence TEXT, evidence_start INTEGER, evidence_end INTEGER, sentence INTEGER, record TEXT NOT NULL);
+  evidence TEXT, evidence_start INTEGER, evidence_end INTEGER, sentence INTEGER, record TEXT NOT NULL,
+  rule TEXT, hedged INTEGER DEFAULT 0, negated INTEGER DEFAULT 0, boilerplate INTEGER DEFAULT 0,
+  attributed_to TEXT, subject_key TEXT, value_key TEXT);
+CREATE TABLE IF NOT EXISTS paragraphs (
+  document TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
+  site TEXT NOT NULL, hash TEXT NOT NULL, countable INTEGER NOT NULL, furniture TEXT);
 CREATE INDEX IF NOT EXISTS claims_key ON claims(subject, attribute, object);
 CREATE INDEX IF NOT EXISTS entities_document ON entities(document);
+CREATE INDEX IF NOT EXISTS claims_document ON claims(document);
+CREATE INDEX IF NOT EXISTS paragraphs_hash ON paragraphs(site, hash);
+CREATE INDEX IF NOT EXISTS paragraphs_document ON paragraphs(document);
 """
+# schema 1 -> 2: columns that schema 1 tables lack (the paragraphs table is created by SCHEMA)
+MIGRATION_2 = [
+    ("documents", "url TEXT"), ("documents", "source TEXT"),
+    ("claims", "rule TEXT"), ("claims", "hedged INTEGER DEFAULT 0"), ("claims", "negated INTEGER DEFAULT 0"),
+    ("claims", "boilerplate INTEGER DEFAULT 0"), ("claims", "attributed_to TEXT"), ("claims", "subject_key TEXT"),
+    ("claims", "value_key TEXT"),
+]
 
 
 class StoreError(Exception):
@@ -39,17 +62,33 @@ class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         try:
-            self.connection = sqlite3.connect(self.path)
+            self.connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
+            self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+            self.connection.execute("PRAGMA journal_mode = WAL")
             self.connection.execute("PRAGMA foreign_keys = ON")
-            self.connection.executescript(SCHEMA)
-            row = self.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            version = self._version()
+            if version is not None and version > SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: schema version {version} is newer than this iomextract ({SCHEMA_VERSION})")
+            with self.connection:
+                if version == 1:
+                    self._migrate_from_1()
+                self.connection.executescript(SCHEMA)
+                self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: not an iomextract database ({err})") from err
-        if row is None:
-            with self.connection:
-                self.connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        elif int(row[0]) > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: schema version {row[0]} is newer than this iomextract ({SCHEMA_VERSION})")
+
+    def _version(self) -> int | None:
+        tables = {row[0] for row in self.connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "meta" not in tables:
+            return None
+        row = self.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else None
+
+    def _migrate_from_1(self) -> None:
+        for table, column in MIGRATION_2:
+            existing = {row[1] for row in self.connection.execute(f"PRAGMA table_info({table})")}
+            if column.split()[0] not in existing:
+                self.connection.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
 
     def close(self) -> None:
         self.connection.close()
@@ -60,6 +99,8 @@ class Store:
     def __exit__(self, *exc):
         self.close()
 
+    # writing -------------------------------------------------------------------
+
     def save(self, sheet: FactSheet, text: str | None = None) -> None:
         """Store one fact sheet (and the text its offsets refer to), replacing earlier rows of the same file."""
         doc = sheet.document
@@ -67,28 +108,78 @@ class Store:
             self.connection.execute("DELETE FROM documents WHERE sha256 = ? OR (path = ? AND path != '')",
                                     (doc.sha256, doc.path))
             self.connection.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc.sha256, doc.id, doc.path, doc.title, doc.published, doc.characters, doc.words,
-                 sheet.extractor.version, sheet.model_dump_json(), text))
-            self.connection.executemany(
-                "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(doc.sha256, e.type, e.text, e.start, e.end, e.sentence,
-                  json.dumps(e.model_dump(exclude={"type", "text", "start", "end", "sentence"}), ensure_ascii=False))
-                 for e in sheet.entities])
-            self.connection.executemany(
-                "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(doc.sha256, c.subject, c.attribute, str(c.value), c.qualifier, c.object, c.evidence.text,
-                  c.evidence.start, c.evidence.end, c.sentence, c.model_dump_json()) for c in sheet.claims])
+                 sheet.extractor.version, sheet.model_dump_json(), text, doc.url, doc.source))
+            self._insert_facts(sheet)
+
+    def replace_facts(self, sheet: FactSheet) -> None:
+        """New flags for a stored document: its fact sheet, entities, claims and paragraphs; its text stays."""
+        sha = sheet.document.sha256
+        with self.connection:
+            self.connection.execute("UPDATE documents SET factsheet = ? WHERE sha256 = ?", (sheet.model_dump_json(), sha))
+            for table in ("entities", "claims", "paragraphs"):
+                self.connection.execute(f"DELETE FROM {table} WHERE document = ?", (sha,))
+            self._insert_facts(sheet)
+
+    def _insert_facts(self, sheet: FactSheet) -> None:
+        from .furniture import furniture_rules, site_of
+        doc = sheet.document
+        furniture = furniture_rules()
+        self.connection.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(doc.sha256, e.type, e.text, e.start, e.end, e.sentence,
+              json.dumps(e.model_dump(exclude={"type", "text", "start", "end", "sentence"}), ensure_ascii=False))
+             for e in sheet.entities])
+        self.connection.executemany(
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc.sha256, c.subject, c.attribute, str(c.value), c.qualifier, c.object, c.evidence.text,
+              c.evidence.start, c.evidence.end, c.sentence, c.model_dump_json(), c.rule, int(c.hedged), int(c.negated),
+              int(c.boilerplate), c.attributed_to, c.subject_key, c.value_key) for c in sheet.claims])
+        site = site_of(doc)
+        self.connection.executemany(
+            "INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?)",
+            [(doc.sha256, site, p.hash, int(furniture.countable(p)), p.furniture) for p in sheet.paragraphs])
+
+    # reading -------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
         return {table: self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
                 for table in ("documents", "entities", "claims")}
 
+    def has(self, sha256: str, path: str, extractor_version: str) -> bool:
+        """The database holds this version of this file, made by this extractor version."""
+        row = self.connection.execute("SELECT 1 FROM documents WHERE sha256 = ? AND path = ? AND extractor_version = ?",
+                                      (sha256, path, extractor_version)).fetchone()
+        return row is not None
+
+    def paragraph_counts(self, exclude: set[str] = frozenset()) -> dict[tuple[str, str], set[str]]:
+        """(site, hash) -> the stored documents printing that paragraph, leaving out ``exclude`` (sha256)."""
+        counts: dict[tuple[str, str], set[str]] = {}
+        rows = self.connection.execute("SELECT site, hash, document FROM paragraphs WHERE countable = 1")
+        for site, digest, document in rows:
+            if document not in exclude:
+                counts.setdefault((site, digest), set()).add(document)
+        return counts
+
+    def sheets_with_paragraphs(self, keys: set[tuple[str, str]], exclude: set[str] = frozenset()) -> list[FactSheet]:
+        """Stored fact sheets printing any of these (site, hash) paragraphs not yet marked, but for ``exclude``."""
+        rows = self.connection.execute("SELECT site, hash, document FROM paragraphs WHERE countable = 1 AND furniture IS NULL")
+        documents = {document for site, digest, document in rows if (site, digest) in keys and document not in exclude}
+        return [FactSheet.model_validate_json(row[0]) for document in sorted(documents)
+                for row in self.connection.execute("SELECT factsheet FROM documents WHERE sha256 = ?", (document,))]
+
     def documents(self) -> list[tuple[FactSheet, str | None]]:
         rows = self.connection.execute("SELECT factsheet, text FROM documents ORDER BY id")
         return [(FactSheet.model_validate_json(sheet), text) for sheet, text in rows]
 
+    def sheets(self) -> list[FactSheet]:
+        return [FactSheet.model_validate_json(sheet) for (sheet,) in
+                self.connection.execute("SELECT factsheet FROM documents ORDER BY id")]
+
     def document_claims(self) -> list[DocumentClaim]:
         rows = self.connection.execute(
-            "SELECT d.id, d.published, c.record FROM claims c JOIN documents d ON d.sha256 = c.document")
-        return [DocumentClaim(doc_id, published, Claim.model_validate_json(record)) for doc_id, published, record in rows]
+            "SELECT d.id, d.published, d.url, d.source, c.record FROM claims c JOIN documents d ON d.sha256 = c.document")
+        from .furniture import site_from
+        return [DocumentClaim(doc_id, published, Claim.model_validate_json(record), site=site_from(url, source))
+                for doc_id, published, url, source, record in rows]

@@ -509,8 +509,12 @@ class _Sentence:
         return None if occupied else False
 
     def fronted(self, clause: int) -> bool:
-        """The clause opens the sentence: "Established in 1951, IOM ..."."""
-        return self.table.clause_of[self.start] == clause
+        """The clause opens the sentence, or follows a label: "Established in 1951, IOM ...", "About IOM: Founded in ..."."""
+        if self.table.clause_of[self.start] == clause:
+            return True
+        first = next((i for i in range(self.start, self.end) if self.table.clause_of[i] == clause), None)
+        before = self.previous_word(first) if first is not None else None
+        return before is not None and self.words[before] in (":", "–", "—", "-")
 
     def appositive_org(self, clause: int) -> str | None:
         """"IOM, founded in 1951, ...": the organization right before the clause."""
