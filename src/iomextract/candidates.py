@@ -43,29 +43,47 @@ class EntityRules:
         return Candidate(rule.label, start, end, rule_id, attrs if attrs is not None else {}, rule.priority)
 
 
+def candidates_of(doc: Doc) -> list[Candidate]:
+    """The candidates found so far (``doc._.candidates``; components use this: ``doc._`` costs an object a call)."""
+    return doc.user_data.setdefault("iom_candidates", [])
+
+
+def entity_attrs_of(doc: Doc) -> dict:
+    """Attributes of entities and titles by (start_char, end_char, label) (``doc._.entity_attrs``)."""
+    return doc.user_data.setdefault("iom_entity_attrs", {})
+
+
+def published_of(doc: Doc):
+    """The publication date (``doc._.published``)."""
+    return doc.user_data.get("iom_published")
+
+
+def set_published(doc: Doc, value) -> None:
+    doc.user_data["iom_published"] = value
+
+
 def register_extensions() -> None:
     if not Doc.has_extension("candidates"):
-        Doc.set_extension("candidates", getter=lambda doc: doc.user_data.setdefault("iom_candidates", []))
-        Doc.set_extension("entity_attrs", getter=lambda doc: doc.user_data.setdefault("iom_entity_attrs", {}))
-        Doc.set_extension("published", default=None)
-        Doc.set_extension("title", default=None)
+        Doc.set_extension("candidates", getter=candidates_of)
+        Doc.set_extension("entity_attrs", getter=entity_attrs_of)
+        Doc.set_extension("published", getter=published_of, setter=set_published)
+        Doc.set_extension("title", getter=lambda doc: doc.user_data.get("iom_title"),
+                          setter=lambda doc, value: doc.user_data.__setitem__("iom_title", value))
         Doc.set_extension("table", getter=token_table)
         Span.set_extension("attrs", getter=span_attrs)
 
 
 def span_attrs(span: Span) -> dict:
-    return span.doc._.entity_attrs.get((span.start_char, span.end_char, span.label_), {})
+    return entity_attrs_of(span.doc).get((span.start_char, span.end_char, span.label_), {})
 
 
-def set_span_attrs(span: Span, attrs: dict) -> None:
-    span.doc._.entity_attrs[(span.start_char, span.end_char, span.label_)] = attrs
-
-
-def resolve(doc: Doc, candidates: list[Candidate]) -> None:
-    """Set ``doc.ents`` to the best non-overlapping candidates.
+def resolve(doc: Doc, candidates: list[Candidate], set_ents: bool = True) -> None:
+    """Keep the best non-overlapping candidates (``chosen_candidates``) and, with ``set_ents``, set ``doc.ents``.
 
     Higher priority wins an overlap (a defined acronym over a city name), then
     the longer span ("IOM Kenya Country Office" over "Kenya"), then the earlier.
+    Components in the middle of the pipeline read the chosen candidates; the
+    last one to resolve sets ``doc.ents`` once.
     """
     table = token_table(doc)
     starts, ends = table.starts, table.ends
@@ -77,14 +95,21 @@ def resolve(doc: Doc, candidates: list[Candidate]) -> None:
             continue
         used[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
         chosen.append(cand)
-    spans = []
-    attrs_by_span = doc._.entity_attrs
-    for cand in sorted(chosen, key=lambda c: c.start):
-        span = Span(doc, cand.start, cand.end, label=cand.label)
-        attrs_by_span[(starts[cand.start], ends[cand.end - 1], cand.label)] = dict(cand.attrs, rule=cand.rule)
-        spans.append(span)
-    doc.ents = spans
+    chosen.sort(key=lambda c: c.start)
     doc.user_data["iom_chosen"] = chosen
+    if set_ents:
+        set_entities(doc)
+
+
+def set_entities(doc: Doc) -> None:
+    """Set ``doc.ents`` (and their attributes) from the chosen candidates, without resolving again."""
+    table = token_table(doc)
+    starts, ends = table.starts, table.ends
+    attrs_by_span = entity_attrs_of(doc)
+    chosen = chosen_candidates(doc)
+    for cand in chosen:
+        attrs_by_span[(starts[cand.start], ends[cand.end - 1], cand.label)] = dict(cand.attrs, rule=cand.rule)
+    doc.ents = [Span(doc, cand.start, cand.end, label=cand.label) for cand in chosen]
 
 
 def chosen_candidates(doc: Doc) -> list[Candidate]:

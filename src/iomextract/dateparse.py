@@ -3,7 +3,8 @@
 ISO ("2018-11-28"), numeric ("04.12.2018" is day first; "12/04/2018" is
 month first unless a part is over 12 or the caller says the text writes
 days first), and words ("Tue. Nov-24-2015", "Tuesday, 4 December 2018",
-"Nov. 28, 2021") through dateparser. A date must name day, month and year.
+"Nov. 28, 2021"): the common forms by regular expression, the rest through
+dateparser. A date must name day, month and year.
 """
 from __future__ import annotations
 
@@ -13,8 +14,20 @@ from functools import lru_cache
 
 import dateparser
 
+MONTHS = {name: number for number, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+     ("december", "dec")], 1) for name in names}
+MONTH = r"([A-Za-z]{3,9})\.?"
+DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+# the common ways of writing a date in words, read without dateparser (which is slow on a new string)
+DAY_MONTH_YEAR = re.compile(rf"{DAY}(?:\s+of)?[\s-]+{MONTH},?[\s-]+(\d{{4}})")
+MONTH_DAY_YEAR = re.compile(rf"{MONTH}[\s-]+{DAY},?[\s-]+(\d{{4}})")
 ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 NUMERIC = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
+# what a full date needs to contain before dateparser is asked: digits, and a month name or a digit separator
+DATE_SHAPE = re.compile(r"\d.*(?:[./-]\d|\d[./-]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|"
+                        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b.*\d", re.I)
 WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
 
 
@@ -27,9 +40,10 @@ def _make(year: int, month: int, day: int) -> date | None:
 
 def parse_calendar_date(text: str, day_first: bool = True) -> date | None:
     """The date a short text states, or None when it states no full date."""
-    text = WEEKDAY.sub("", text.strip().strip(".,;:|()[]").strip())
-    if not text or len(text) > 40 or not any(ch.isdigit() for ch in text):
+    text = text.strip().strip(".,;:|()[]").strip()
+    if not text or len(text) > 40 or not DATE_SHAPE.search(text):
         return None
+    text = WEEKDAY.sub("", text)
     match = ISO.fullmatch(text)
     if match:
         return _make(int(match.group(1)), int(match.group(2)), int(match.group(3)))
@@ -39,6 +53,12 @@ def parse_calendar_date(text: str, day_first: bool = True) -> date | None:
         if separator == "." or a > 12 or (day_first and b <= 12):
             return _make(year, b, a)
         return _make(year, a, b)
+    match = DAY_MONTH_YEAR.fullmatch(text)
+    if match and match.group(2).lower() in MONTHS:
+        return _make(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
+    match = MONTH_DAY_YEAR.fullmatch(text)
+    if match and match.group(1).lower() in MONTHS:
+        return _make(int(match.group(3)), MONTHS[match.group(1).lower()], int(match.group(2)))
     return _words(text)
 
 

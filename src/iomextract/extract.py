@@ -9,13 +9,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__
-from .candidates import sentence_index
-from .models import ENTITY_TYPES, Claim, DocumentInfo, ExtractorInfo, FactSheet, SourceMeta
+from pydantic import TypeAdapter
+
+from .candidates import chosen_candidates, published_of, set_published
+from .models import ENTITY_TYPES, Claim, DocumentInfo, Entity, ExtractorInfo, FactSheet, SourceMeta
 from .pipeline import build_nlp
 from .components.release_header import header_facts
 from .furniture import furniture_rules, mark
 from .reader import SourceText, read_source
-from .token_table import release_table, remember_text
+from .token_table import remember_text, token_table
 
 _default_nlp: Language | None = None
 
@@ -27,29 +29,36 @@ def default_nlp() -> Language:
     return _default_nlp
 
 
+ENTITY_LIST = TypeAdapter(list[Entity])
+CLAIM_LIST = TypeAdapter(list[Claim])
+ENTITY_FIELDS = {label: set(model.model_fields) for label, model in ENTITY_TYPES.items()}
+
+
 def entity_records(doc: Doc) -> list:
-    sentences = sentence_index(doc)
+    """The validated entity records of a processed Doc (one validation call for all of them)."""
+    table = token_table(doc)
     records = []
-    for ent in doc.ents:
-        model = ENTITY_TYPES[ent.label_]
-        attrs = {k: v for k, v in ent._.attrs.items() if k in model.model_fields}
-        records.append(model(text=ent.text, start=ent.start_char, end=ent.end_char,
-                             sentence=sentences[ent.start], **attrs))
-    return records
+    for cand in chosen_candidates(doc):
+        fields = ENTITY_FIELDS[cand.label]
+        record = {key: value for key, value in cand.attrs.items() if key in fields}
+        record.update(type=cand.label, text=table.span_text(cand.start, cand.end), start=table.starts[cand.start],
+                      end=table.ends[cand.end - 1], sentence=table.sentence_of[cand.start], rule=cand.rule)
+        records.append(record)
+    return ENTITY_LIST.validate_python(records)
 
 
 def factsheet(doc: Doc, source: SourceText, doc_id: str, path: str, nlp: Language,
               meta: SourceMeta | None = None) -> FactSheet:
-    published = doc._.published
+    published = published_of(doc)
     info = DocumentInfo(
-        id=doc_id, path=path, sha256=source.sha256, title=doc._.title,
+        id=doc_id, path=path, sha256=source.sha256, title=doc.user_data.get("iom_title"),
         published=published.isoformat() if published else None,
         published_from=header_facts(doc).published_from if published else None,
         url=meta.url if meta else None, source=meta.source if meta else None,
         characters=len(source.text), words=sum(1 for t in doc if not (t.is_space or t.is_punct)),
         encoding=source.encoding, source_format=source.source_format,
     )
-    claims = [Claim.model_validate(c) for c in doc.user_data.get("iom_claims", [])]
+    claims = CLAIM_LIST.validate_python(doc.user_data.get("iom_claims", []))
     extractor = ExtractorInfo(version=__version__, components=list(nlp.pipe_names), model=nlp.meta.get("iomextract_model"))
     sheet = FactSheet(document=info, entities=entity_records(doc), claims=claims,
                       paragraphs=furniture_rules(nlp.meta.get("iomextract_patterns")).paragraphs(source.text),
@@ -61,7 +70,7 @@ def factsheet(doc: Doc, source: SourceText, doc_id: str, path: str, nlp: Languag
 def make_doc(nlp: Language, text: str, published: date | None = None, published_from: str = "meta") -> Doc:
     """A Doc to run the pipeline on; ``published`` (from a manifest or page metadata) wins over the text's."""
     doc = remember_text(nlp.make_doc(text), text)
-    doc._.published = published
+    set_published(doc, published)
     if published is not None:
         doc.user_data["iom_published_from"] = published_from
     return doc

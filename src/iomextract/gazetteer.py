@@ -22,6 +22,8 @@ class Gazetteer:
         self.ignore_case = ignore_case
         self.table: dict[tuple[str, ...], object] = {}
         self.first_words: set[str] = set()
+        self.longest_from: dict[str, int] = {}  # first word -> the longest name starting with it
+        self.last_words: set[str] = set()
         self.longest = 0
 
     def key(self, word: str) -> str:
@@ -39,6 +41,8 @@ class Gazetteer:
         if key and (overwrite or key not in self.table):
             self.table[key] = payload
             self.first_words.add(key[0])
+            self.longest_from[key[0]] = max(self.longest_from.get(key[0], 0), len(key))
+            self.last_words.add(key[-1])
             self.longest = max(self.longest, len(key))
 
     def get(self, name: str):
@@ -51,6 +55,8 @@ class Gazetteer:
 
     def ending_at(self, keys: list[str], k: int, max_words: int = 5) -> bool:
         """True when a name of the table ends right before keys[k]."""
+        if k == 0 or keys[k - 1] not in self.last_words:
+            return False
         for length in range(min(max_words, self.longest, k), 0, -1):
             if tuple(keys[k - length:k]) in self.table:
                 return True
@@ -58,19 +64,23 @@ class Gazetteer:
 
     def find(self, table: TokenTable, positions: list[int] | None = None, keys: list[str] | None = None):
         """Yield (start, end, payload) token spans, longest match first, not overlapping."""
-        positions = table.positions if positions is None else positions
-        keys = self.keys(table) if keys is None else keys
-        first_words = self.first_words
-        k, count = 0, len(positions)
-        while k < count:
-            if keys[positions[k]] not in first_words:
-                k += 1
+        longest_from, names = self.longest_from, self.table
+        if positions is None:
+            positions = table.positions
+            word_keys = table.position_keys(self.ignore_case)
+            starts = [k for k, word in enumerate(word_keys) if word in longest_from]
+        else:
+            keys = self.keys(table) if keys is None else keys
+            word_keys = [keys[i] for i in positions]
+            starts = [k for k, word in enumerate(word_keys) if word in longest_from]
+        count = len(word_keys)
+        free = 0
+        for k in starts:
+            if k < free:
                 continue
-            for length in range(min(self.longest, count - k), 0, -1):
-                payload = self.table.get(tuple(keys[positions[j]] for j in range(k, k + length)))
+            for length in range(min(longest_from[word_keys[k]], count - k), 0, -1):
+                payload = names.get(tuple(word_keys[k:k + length]))
                 if payload is not None:
                     yield positions[k], positions[k + length - 1] + 1, payload
-                    k += length
+                    free = k + length
                     break
-            else:
-                k += 1

@@ -24,6 +24,7 @@ dropped, and the equivalents of ``patterns/titles.json`` applied, so
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .token_table import fold
 
@@ -78,11 +79,16 @@ def same_person(key_a: str, key_b: str) -> bool:
 
 
 def title_key(title: str, equivalents: dict[str, str]) -> str:
+    return _title_key(title, tuple(sorted(equivalents.items())))
+
+
+@lru_cache(maxsize=4096)
+def _title_key(title: str, equivalents: tuple[tuple[str, str], ...]) -> str:
     text = fold(title).lower()
     text = re.sub(r"\([^)]*\)", " ", text)
     text = re.sub(r"[-–]", " ", text)
     text = re.sub(r"\b(the|a|an)\b", " ", text)
     text = " ".join(text.split())
-    for variant in sorted(equivalents, key=len, reverse=True):
-        text = re.sub(rf"\b{re.escape(variant)}\b", equivalents[variant], text)
+    for variant, replacement in sorted(equivalents, key=lambda pair: len(pair[0]), reverse=True):
+        text = re.sub(rf"\b{re.escape(variant)}\b", replacement, text)
     return " ".join(text.split())

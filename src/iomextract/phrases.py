@@ -92,7 +92,10 @@ def compile_phrase(phrase: str, tokenizer) -> tuple[Step, ...]:
 
 
 class PhraseSet:
-    """Phrases under keys; ``find`` returns (key, start, end) token spans, longest first, not overlapping per key."""
+    """Phrases under keys; ``find`` returns (key, start, end) token spans in text order.
+
+    At each word the longest phrase of a key counts; a match overlapping an earlier one of its key does not.
+    """
 
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer
@@ -105,8 +108,7 @@ class PhraseSet:
                 self.by_first.setdefault(form, []).append((key, steps))
 
     def find(self, table: TokenTable) -> list[tuple[str, int, int]]:
-        words = table.view
-        lower, index = words.lower, words.index
+        lower, index = table.position_keys(True), table.positions
         by_first = self.by_first
         best: dict[tuple[str, int], int] = {}
         for k in [k for k, word in enumerate(lower) if word in by_first]:
@@ -115,14 +117,13 @@ class PhraseSet:
                 if end is not None and end > best.get((key, k), -1):
                     best[(key, k)] = end
         found = []
-        taken: dict[str, list[tuple[int, int]]] = {}
-        for (key, k), end in sorted(best.items(), key=lambda item: (item[0][1] - item[1], item[0][1])):
-            spans = taken.setdefault(key, [])
-            if any(k < other_end and other_start < end for other_start, other_end in spans):
-                continue
-            spans.append((k, end))
+        taken_until: dict[str, int] = {}
+        for (key, k), end in sorted(best.items(), key=lambda item: (item[0][1], item[0][0])):
+            if k < taken_until.get(key, 0):
+                continue  # overlaps the match of this key that starts before it
+            taken_until[key] = end
             found.append((key, index[k], index[end - 1] + 1))
-        return sorted(found, key=lambda item: (item[1], item[0]))
+        return found
 
 
 def _longest(steps: tuple[Step, ...], s: int, k: int, lower: list[str]) -> int | None:

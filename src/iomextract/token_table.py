@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
+from itertools import accumulate
 
-from spacy.attrs import IDX, LENGTH, SPACY
+import numpy
+
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
 from spacy.tokens import Doc
 
 TEXT_KEY = "iom_text"
@@ -32,29 +35,42 @@ class TokenTable:
 
     ``positions`` are the indices of the tokens that are not whitespace
     wrapping a line inside a sentence: finders match names over them, so
-    "Kenya Red\\nCross" is one name.
+    "Kenya Red\nCross" is one name. Lists that only some components need
+    (lower case, folded, clauses) are made on first use.
     """
 
     __slots__ = ("text", "words", "starts", "ends", "space_after", "is_space", "wrap", "positions",
-                 "_lower", "_folded", "_folded_lower", "sentence_of", "sentence_bounds", "_view", "_clause_of")
+                 "sentence_of", "sentence_bounds", "_lower", "_folded", "_folded_lower", "_view", "_clause_of",
+                 "_position_keys", "_capitalized")
 
     def __init__(self, doc: Doc, text: str):
         self.text = text
-        offsets = doc.to_array([IDX, LENGTH, SPACY]).tolist() if len(doc) else []
-        self.starts = [start for start, _, _ in offsets]
-        self.ends = [start + length for start, length, _ in offsets]
-        self.space_after = [bool(space) for _, _, space in offsets]
+        count = len(doc)
+        if count:
+            columns = doc.to_array([IDX, LENGTH, SPACY, IS_SPACE])
+            starts, lengths = columns[:, 0], columns[:, 1]
+            self.starts = starts.tolist()
+            self.ends = (starts + lengths).tolist()
+            self.space_after = columns[:, 2].astype(bool).tolist()
+            space = columns[:, 3].astype(bool)
+        else:
+            self.starts, self.ends, self.space_after, space = [], [], [], numpy.zeros(0, dtype=bool)
         self.words = [text[start:end] for start, end in zip(self.starts, self.ends)]
-        self.is_space = [word.isspace() for word in self.words]
-        self.wrap = [space and word.count("\n") <= 1 for space, word in zip(self.is_space, self.words)]
-        self.positions = [i for i, wrap in enumerate(self.wrap) if not wrap]
+        self.is_space = space.tolist()
+        wrap = numpy.zeros(count, dtype=bool)
+        for i in numpy.flatnonzero(space).tolist():
+            wrap[i] = self.words[i].count("\n") <= 1
+        self.wrap = wrap.tolist()
+        self.positions = numpy.flatnonzero(~wrap).tolist()
+        self.sentence_of: list[int] = [0] * count
+        self.sentence_bounds: list[tuple[int, int]] = [(0, count)] if count else []
         self._lower: list[str] | None = None
         self._folded: list[str] | None = None
         self._folded_lower: list[str] | None = None
-        self.sentence_of: list[int] = [0] * len(self.words)
-        self.sentence_bounds: list[tuple[int, int]] = [(0, len(self.words))] if self.words else []
         self._view: WordView | None = None
         self._clause_of: list[int] | None = None
+        self._position_keys: dict[bool, list[str]] = {}
+        self._capitalized: list[int] | None = None
 
     @property
     def lower(self) -> list[str]:
@@ -65,13 +81,14 @@ class TokenTable:
     @property
     def folded(self) -> list[str]:
         if self._folded is None:
-            self._folded = [fold(word) for word in self.words]
+            self._folded = [word if word.isascii() else fold(word) for word in self.words]
         return self._folded
 
     @property
     def folded_lower(self) -> list[str]:
         if self._folded_lower is None:
-            self._folded_lower = [word.lower() for word in self.folded]
+            self._folded_lower = [lower if word.isascii() else fold(word).lower()
+                                  for word, lower in zip(self.words, self.lower)]
         return self._folded_lower
 
     @property
@@ -81,30 +98,44 @@ class TokenTable:
         return self._view
 
     @property
+    def capitalized(self) -> list[int]:
+        """Indices k into ``positions`` of the words that start with a capital: where names can start."""
+        if self._capitalized is None:
+            words, positions = self.words, self.positions
+            self._capitalized = [k for k, i in enumerate(positions) if words[i][:1].isupper()]
+        return self._capitalized
+
+    def position_keys(self, ignore_case: bool) -> list[str]:
+        """The folded (and lower-cased, with ``ignore_case``) text of each word of ``positions``."""
+        keys = self._position_keys.get(ignore_case)
+        if keys is None:
+            source = self.folded_lower if ignore_case else self.folded
+            keys = self._position_keys[ignore_case] = [source[i] for i in self.positions]
+        return keys
+
+    @property
     def clause_of(self) -> list[int]:
         """Clause number of every token: a clause ends at a sentence end or at , ; : – — ( ) [ ].
 
         A short bracket ("(IOM)", "(26/11)") is part of its clause, not a clause of its own.
         """
         if self._clause_of is None:
-            words = self.words
+            words, count = self.words, len(self.words)
+            marks = bytearray(count)
+            for start, _ in self.sentence_bounds:
+                marks[start] = 1
+            punctuation = [i for i, word in enumerate(words) if word in CLAUSE_PUNCTUATION or word == "-"]
             short_brackets = set()
-            for i, word in enumerate(words):
-                if word in ("(", "["):
-                    close = next((j for j in range(i + 1, min(len(words), i + 6)) if words[j] in (")", "]")), None)
+            for i in punctuation:
+                if words[i] in ("(", "["):
+                    close = next((j for j in range(i + 1, min(count, i + 6)) if words[j] in (")", "]")), None)
                     if close is not None:
                         short_brackets.update((i, close))
-            clause_of, number = [], 0
-            previous_sentence = 0
-            for i, word in enumerate(words):
-                if self.sentence_of[i] != previous_sentence:
-                    number += 1
-                    previous_sentence = self.sentence_of[i]
-                clause_of.append(number)
-                if (word in CLAUSE_PUNCTUATION and i not in short_brackets) \
-                        or (word == "-" and self.space_after[i] and i and self.space_after[i - 1]):
-                    number += 1
-            self._clause_of = clause_of
+            for i in punctuation:
+                if i + 1 < count and i not in short_brackets and (
+                        words[i] != "-" or (self.space_after[i] and i and self.space_after[i - 1])):
+                    marks[i + 1] = 1
+            self._clause_of = list(accumulate(marks))
         return self._clause_of
 
     def set_sentences(self, starts: list[int]) -> None:

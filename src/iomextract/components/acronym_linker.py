@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import Candidate, EntityRules
+from ..candidates import Candidate, EntityRules, candidates_of
 from ..gazetteer import Gazetteer
 from ..geography import country_names
 from ..patterns import load
@@ -59,14 +59,14 @@ class AcronymLinker:
         table = token_table(doc)
         words = table.words
         by_end = {}
-        for cand in doc._.candidates:
+        for cand in candidates_of(doc):
             if cand.label in ("ORG", "PLACE"):
                 current = by_end.get(cand.end)
                 if current is None or cand.priority > current.priority or \
                         (cand.priority == current.priority and cand.start < current.start):
                     by_end[cand.end] = cand
         definitions: dict[str, tuple[Candidate, str]] = {}
-        known = {table.span_text(c.start, c.end) for c in doc._.candidates if c.rule == "org.known"}
+        known = {table.span_text(c.start, c.end) for c in candidates_of(doc) if c.rule == "org.known"}
         for end, long_form in by_end.items():
             if end + 2 < len(words) and words[end] == "(" and words[end + 2] == ")":
                 short = words[end + 1]
@@ -86,16 +86,15 @@ class AcronymLinker:
                     definitions[initials] = (cand, "org.acronym_initials")
         if not definitions:
             return doc
-        for i, word in enumerate(words):
-            if word not in definitions:
-                continue
+        for i in [i for i, word in enumerate(words) if word in definitions]:
+            word = words[i]
             long_form, rule = definitions[word]
             attrs = dict(long_form.attrs)
             if long_form.label == "ORG":
                 attrs["acronym"] = word
                 long_form.attrs["acronym"] = word
             start = self._country_before(table, i) if long_form.label == "ORG" else i
-            doc._.candidates.append(self.rules.candidate(rule, start, i + 1, attrs))
+            candidates_of(doc).append(self.rules.candidate(rule, start, i + 1, attrs))
         return doc
 
     def _country_before(self, table, i: int) -> int:

@@ -27,12 +27,13 @@ organization. Every claim records its family id and the context flags
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from lemminflect import getLemma
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import chosen_candidates
+from ..candidates import chosen_candidates, published_of
 from ..geography import country_names
 from ..patterns import CountFamily, OfficeFamily, RoleFamily, YearFamily, load
 from ..phrases import PhraseSet
@@ -49,6 +50,7 @@ def make_claim_builder(nlp: Language, name: str):
     return ClaimBuilder(nlp)
 
 
+@lru_cache(maxsize=8192)
 def singular(word: str) -> str:
     lemma = getLemma(word.lower(), upos="NOUN")
     return lemma[0] if lemma else word.lower()
@@ -72,6 +74,9 @@ class ClaimBuilder:
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
         self.families = load("claims.jsonl", patterns_dir)
         self.by_id = {family.id: family for family in self.families}
+        self.count_families = [f for f in self.families if isinstance(f, CountFamily)]
+        self.year_families = [f for f in self.families if isinstance(f, YearFamily)]
+        self.office_families = [f for f in self.families if isinstance(f, OfficeFamily)]
         self.matcher = PhraseSet(self.tokenizer)
         for family in self.families:
             if isinstance(family, YearFamily):
@@ -96,6 +101,7 @@ class ClaimBuilder:
                 for phrase in family.nouns + family.frame_nouns + family.cues:
                     self.family_words.update(w for w in phrase.split())
         self.link_words = {family.id: set(family.place_links) for family in self.families if isinstance(family, OfficeFamily)}
+        singular("states")  # lemminflect reads its tables on first use: here, not in the first document
 
     def _add(self, key: str, phrases: list[str]) -> None:
         self.matcher.add(key, phrases)
@@ -110,21 +116,26 @@ class ClaimBuilder:
         for cand in ents:
             ents_by_sentence[table.sentence_of[cand.start]].append(cand)
         flags = context_flags(doc)
-        discourse = _Discourse(main_organization(doc), doc._.published)
+        discourse = _Discourse(main_organization(doc), published_of(doc))
         claims, seen = [], set()
         for number, (start, end) in enumerate(table.sentence_bounds):
             sentence_ents = ents_by_sentence.get(number, [])
             matches = matches_by_sentence.get(number, [])
-            if not sentence_ents and not matches:
+            has_figure = any(c.label == "FIGURE" for c in sentence_ents)
+            if not has_figure and not matches:
+                orgs = [c for c in sentence_ents if c.label == "ORG"]
+                if orgs:  # no claim here, but the sentence may say what the next one is about
+                    discourse.after_sentence(_Sentence(self, table, number, start, end, orgs, [], discourse), [])
                 continue
             sentence = _Sentence(self, table, number, start, end, sentence_ents, matches, discourse)
             found = []
-            for family in self.families:
-                if isinstance(family, CountFamily):
+            if has_figure:
+                for family in self.count_families:
                     found += self._counts(family, sentence)
-                elif isinstance(family, YearFamily):
+            if matches:
+                for family in self.year_families:
                     found += self._years(family, sentence)
-                elif isinstance(family, OfficeFamily):
+                for family in self.office_families:
                     found += self._offices(family, sentence)
             for claim in found:
                 anchor_start, anchor_end = claim.pop("anchor")
@@ -296,6 +307,7 @@ class _Sentence:
             for i in range(cand.start, cand.end):
                 self.ent_at[i] = cand
         self.words, self.lower = table.words, table.lower
+        self.clauses = table.clause_of
         self.by_key = defaultdict(list)
         for key, m_start, m_end in matches:
             self.by_key[key].append((m_start, m_end))
@@ -315,22 +327,22 @@ class _Sentence:
         return self.by_key.get(key, [])
 
     def clause_of(self, i: int) -> int:
-        return self.table.clause_of[i]
+        return self.clauses[i]
 
     def has_match(self, key: str, clause: int, before: int | None = None) -> bool:
-        return any(self.table.clause_of[m_start] == clause and (before is None or m_start < before)
+        return any(self.clauses[m_start] == clause and (before is None or m_start < before)
                    for m_start, _ in self.by_key.get(key, []))
 
     def nearest_cue(self, key: str, i: int) -> int | None:
         """Start of the cue of that key nearest to token i, in i's clause."""
-        clause = self.table.clause_of[i]
-        starts = [m_start for m_start, _ in self.by_key.get(key, []) if self.table.clause_of[m_start] == clause]
+        clause = self.clauses[i]
+        starts = [m_start for m_start, _ in self.by_key.get(key, []) if self.clauses[m_start] == clause]
         return min(starts, key=lambda m: abs(m - i)) if starts else None
 
     def nearest_figure(self, i: int):
         """The FIGURE of i's clause nearest to token i."""
-        clause = self.table.clause_of[i]
-        figures = [c for c in self.ents if c.label == "FIGURE" and self.table.clause_of[c.start] == clause]
+        clause = self.clauses[i]
+        figures = [c for c in self.ents if c.label == "FIGURE" and self.clauses[c.start] == clause]
         return min(figures, key=lambda c: min(abs(c.start - i), abs(c.end - i))) if figures else None
 
     def next_word(self, i: int) -> int | None:
@@ -393,7 +405,7 @@ class _Sentence:
 
     def subject(self, a: int, b: int, kind: str, slot_required: bool = False) -> str | None:
         """The organization (or office) a statement anchored at [a, b) is about, or None."""
-        clause = self.table.clause_of[a]
+        clause = self.clauses[a]
         if kind == "office":
             office = self.office_phrase(a)
             if office:
@@ -413,7 +425,7 @@ class _Sentence:
         left = self.clause_left(a, clause)
         if left is not False:
             return left
-        if slot_required and self.table.clause_of[self.start] != clause and not self.fronted(clause):
+        if slot_required and self.clauses[self.start] != clause and not self.fronted(clause):
             appositive = self.appositive_org(clause)
             return appositive
         return self.sentence_org(a)
@@ -449,7 +461,7 @@ class _Sentence:
         Returns the owner, None when the slot holds something else ("the hospital's 300 staff"), or False.
         """
         i = a - 1
-        while i >= self.start and self.table.clause_of[i] == clause:
+        while i >= self.start and self.clauses[i] == clause:
             word = self.words[i]
             if word in POSSESSIVE:
                 owner = self.owner_before(i + 1)
@@ -470,7 +482,7 @@ class _Sentence:
     def org_after(self, b: int, clause: int) -> str | None:
         """"... members of the International Organization for Migration", "observer status with IOM"."""
         i = b
-        while i < self.end and self.table.clause_of[i] == clause:
+        while i < self.end and self.clauses[i] == clause:
             cand = self.ent_at.get(i)
             if cand is not None and cand.label == "ORG" and cand.start == i and self.is_object(i):
                 return self.org_name(cand)
@@ -479,7 +491,7 @@ class _Sentence:
 
     def relative_antecedent(self, clause: int) -> str | None:
         """"IOM, which has 175 member states": the organization before ", which"."""
-        first = next((i for i in range(self.start, self.end) if self.table.clause_of[i] == clause
+        first = next((i for i in range(self.start, self.end) if self.clauses[i] == clause
                       and not self.table.is_space[i]), None)
         if first is None or self.lower[first] not in self.b.relatives:
             return None
@@ -493,7 +505,7 @@ class _Sentence:
 
         Returns the subject, None when the slot holds something else, or False when it is empty.
         """
-        words = [i for i in range(self.start, a) if self.table.clause_of[i] == clause and not self.table.is_space[i]]
+        words = [i for i in range(self.start, a) if self.clauses[i] == clause and not self.table.is_space[i]]
         if not words:
             return False
         orgs = [self.ent_at[i] for i in words if i in self.ent_at and self.ent_at[i].label == "ORG"
@@ -510,15 +522,15 @@ class _Sentence:
 
     def fronted(self, clause: int) -> bool:
         """The clause opens the sentence, or follows a label: "Established in 1951, IOM ...", "About IOM: Founded in ..."."""
-        if self.table.clause_of[self.start] == clause:
+        if self.clauses[self.start] == clause:
             return True
-        first = next((i for i in range(self.start, self.end) if self.table.clause_of[i] == clause), None)
+        first = next((i for i in range(self.start, self.end) if self.clauses[i] == clause), None)
         before = self.previous_word(first) if first is not None else None
         return before is not None and self.words[before] in (":", "–", "—", "-")
 
     def appositive_org(self, clause: int) -> str | None:
         """"IOM, founded in 1951, ...": the organization right before the clause."""
-        first = next((i for i in range(self.start, self.end) if self.table.clause_of[i] == clause), None)
+        first = next((i for i in range(self.start, self.end) if self.clauses[i] == clause), None)
         comma = self.previous_word(first) if first is not None else None
         before = self.previous_word(comma) if comma is not None else None
         cand = self.ent_at.get(before) if before is not None else None
@@ -555,11 +567,11 @@ class _Sentence:
 
     def subject_countries(self, a: int, b: int) -> list[str]:
         """Countries a membership statement is about: before the trigger, or after a fronted clause."""
-        clause = self.table.clause_of[a]
+        clause = self.clauses[a]
         possessive = self._possessive_country(a, clause)
         if possessive:
             return [possessive]
-        before = [c for c in self.ents if c.end <= a and self.table.clause_of[c.start] == clause and self.country_of(c)
+        before = [c for c in self.ents if c.end <= a and self.clauses[c.start] == clause and self.country_of(c)
                   and not self.is_object(c.start)]
         if before:
             group = [before[-1]]
@@ -571,9 +583,9 @@ class _Sentence:
                     break
             return self._country_list(group)
         if self.fronted(clause):
-            after = [c for c in self.ents if c.start >= b and self.table.clause_of[c.start] != clause and self.country_of(c)]
+            after = [c for c in self.ents if c.start >= b and self.clauses[c.start] != clause and self.country_of(c)]
             return self._country_list(after[:1])
-        first = next((i for i in range(self.start, self.end) if self.table.clause_of[i] == clause), None)
+        first = next((i for i in range(self.start, self.end) if self.clauses[i] == clause), None)
         comma = self.previous_word(first) if first is not None else None
         before = self.previous_word(comma) if comma is not None and self.words[comma] == "," else None
         cand = self.ent_at.get(before) if before is not None else None
@@ -581,7 +593,7 @@ class _Sentence:
 
     def _possessive_country(self, a: int, clause: int) -> str | None:
         i = a - 1
-        while i >= self.start and self.table.clause_of[i] == clause:
+        while i >= self.start and self.clauses[i] == clause:
             if self.words[i] in POSSESSIVE:
                 cand = self.ent_at.get(self.previous_word(i) if self.previous_word(i) is not None else -1)
                 if cand is not None and self.country_of(cand):

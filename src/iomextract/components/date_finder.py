@@ -3,7 +3,7 @@
 Finds full dates in both orders, months, years in date context, decades,
 centuries, IOM's "Tuesday (26/11)" and relative days. Relative expressions and
 dates without a year are resolved against the publication date when the
-document has one (``doc._.published``), else their value is null. A year that
+document has one (``published_of(doc)``), else their value is null. A year that
 is part of a name ("2030 Agenda", "Report 2022") is no date.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import EntityRules
+from ..candidates import EntityRules, candidates_of, published_of
 from ..dateparse import parse_calendar_date
 from ..patterns import load
 from ..token_table import token_table
@@ -53,11 +53,12 @@ class DateFinder:
         self.relative.update({tuple(k.split()): tuple(v) for k, v in self.rules.relative_periods.items()})
         self.starters = ({*self.rules.months, *self.rules.weekdays} | set(self.rules.decade_modifiers)
                          | {k[0] for k in self.relative} | {"next", "last", "this"})
+        self.starters_lower = {word.lower() for word in self.starters}
         self.future_words = set(self.rules.weekday_future_words)
         self.past_words = set(self.rules.weekday_past_words)
 
     def __call__(self, doc: Doc) -> Doc:
-        published = doc._.published
+        published = published_of(doc)
         table = token_table(doc)
         facts = header_facts(doc)
         found_spans = [(start, end, value, "header") for start, end, value in facts.dates]
@@ -68,36 +69,37 @@ class DateFinder:
         for start_char, end_char, value, kind in found_spans:
             span = table.token_span(start_char, end_char)
             if span:
-                doc._.candidates.append(self.entity_rules.candidate(RULES[kind], span[0], span[1], {"value": value}))
+                candidates_of(doc).append(self.entity_rules.candidate(RULES[kind], span[0], span[1], {"value": value}))
         words = table.view
-        texts = words.text
-        starters = self.starters
-        k = 0
-        while k < len(texts):
-            text = texts[k]
-            if not (text[:1].isdigit() or text in starters or text.lower() in starters):
-                k += 1
+        free = 0
+        starters = self.starters_lower
+        for k in [k for k, word in enumerate(table.position_keys(True)) if word[0].isdigit() or word in starters]:
+            if k < free:
                 continue
             found = self._match(words, k, published)
             if found:
                 length, value, kind = found
-                doc._.candidates.append(self.entity_rules.candidate(RULES[kind], words.index[k], words.index[k + length - 1] + 1,
+                candidates_of(doc).append(self.entity_rules.candidate(RULES[kind], words.index[k], words.index[k + length - 1] + 1,
                                                                     {"value": value}))
-                k += length
-            else:
-                k += 1
+                free = k + length
         return doc
 
     # each matcher returns (number of words, TIMEX3 value) or None
     def _match(self, words, k, published):
-        """(number of words, TIMEX3 value, kind of rule) of the date starting at word k, or None."""
-        for kind, matcher in (("weekday", lambda: self._weekday(words, k, published)),
-                              ("day_month", lambda: self._day_first(words, k, published)),
-                              ("month_day", lambda: self._month_first(words, k, published)),
-                              ("decade", lambda: self._decade(words, k)),
-                              ("century", lambda: self._century(words, k)),
-                              ("relative", lambda: self._relative(words, k, published)),
-                              ("year", lambda: self._year(words, k))):
+        """(number of words, TIMEX3 value, kind of rule) of the date starting at word k, or None.
+
+        Only the rules that can start with word k's kind of word are tried.
+        """
+        text, lower = words.text[k], words.lower[k]
+        if text[:1].isdigit():
+            tries = (("day_month", lambda: self._day_first(words, k, published)), ("decade", lambda: self._decade(words, k)),
+                     ("century", lambda: self._century(words, k)), ("year", lambda: self._year(words, k)))
+        elif text in self.rules.months:
+            tries = (("month_day", lambda: self._month_first(words, k, published)),)
+        else:
+            tries = (("weekday", lambda: self._weekday(words, k, published)), ("decade", lambda: self._decade(words, k)),
+                     ("relative", lambda: self._relative(words, k, published)))
+        for kind, matcher in tries:
             found = matcher()
             if found:
                 return found[0], found[1], kind

@@ -14,5 +14,5 @@ def make_entity_resolver(nlp: Language, name: str):
 
 class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
-        resolve(doc, doc._.candidates)
+        resolve(doc, doc._.candidates, set_ents=False)  # the person linker, last to resolve, sets doc.ents
         return doc

@@ -11,7 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import EntityRules
+from ..candidates import EntityRules, candidates_of
 from ..patterns import load
 from ..token_table import WordView, token_table
 
@@ -42,23 +42,20 @@ class FigureFinder:
         self.year_prepositions = set(dates.year_prepositions)
 
     def __call__(self, doc: Doc) -> Doc:
-        words = token_table(doc).view
-        texts = words.text
-        k = 0
-        while k < len(texts):
-            text = texts[k]
-            if not (text[:1].isdigit() or words.lower[k] in self.number_starts):
-                k += 1
+        table = token_table(doc)
+        words = table.view
+        number_starts = self.number_starts
+        free = 0
+        for k in [k for k, word in enumerate(table.position_keys(True)) if word[0].isdigit() or word in number_starts]:
+            if k < free:
                 continue
             found = self._figure(words, k)
             if found:
                 start, end, attrs = found
                 rule = "figure.percent" if attrs["unit"] == "%" else \
                     "figure.money" if attrs["unit"] in self.currency_codes else "figure.number"
-                doc._.candidates.append(self.entity_rules.candidate(rule, words.index[start], words.index[end - 1] + 1, attrs))
-                k = end
-            else:
-                k += 1
+                candidates_of(doc).append(self.entity_rules.candidate(rule, words.index[start], words.index[end - 1] + 1, attrs))
+                free = end
         return doc
 
     def _number(self, words: WordView, k):

@@ -39,12 +39,15 @@ class LineSentencizer:
         texts, spaces, offsets, text = table.words, table.is_space, table.starts, table.text
         starts = [0]
         count = len(texts)
-        for i in range(count - 1):
+        # only line breaks and terminal punctuation can end a sentence: the rest of the tokens are never visited
+        for i in [i for i, word in enumerate(texts) if word in TERMINAL or (spaces[i] and "\n" in word)]:
+            if i + 1 >= count:
+                continue
             current = texts[i]
             if spaces[i]:
-                if "\n" in current and self._breaks_line(current, texts[i + 1], offsets[i], text):
+                if self._breaks_line(current, texts[i + 1], offsets[i], text):
                     starts.append(i + 1)
-            elif current in TERMINAL:
+            else:
                 following = i + 1
                 while texts[following] in CLOSERS and following + 1 < count:
                     following += 1

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import EntityRules
+from ..candidates import EntityRules, candidates_of
 from ..gazetteer import Gazetteer
 from ..geography import country_names
 from ..patterns import load
@@ -55,6 +56,7 @@ class OrgFinder:
         self.excluded = set(self.shapes.excluded_words)
         self.event_words = set(self.shapes.event_words)
         self.lowercase_leading = set(self.shapes.lowercase_leading_head_words)
+        self.head_or_leading = self.heads | self.leading_heads
         grammar = load("titles.json", patterns_dir)
         self.title_words = {w.lower() for w in grammar.modifiers} | {h.lower() for h in grammar.heads if " " not in h}
 
@@ -62,14 +64,14 @@ class OrgFinder:
         table = token_table(doc)
         positions = table.positions
         found = [hit for hit in self.known.find(table) if not _in_caps_heading(table, *hit[:2])]
-        candidates = doc._.candidates
+        candidates = candidates_of(doc)
         for start, end, payload in found:
             candidates.append(self.rules.candidate("org.known", start, end, dict(payload)))
-        if any(payload["acronym"] for _, _, payload in found):
-            rank = {i: k for k, i in enumerate(positions)}
-            for start, end, payload in found:
-                if payload["acronym"] and end in rank:
-                    self._office(table, candidates, positions[rank[end]:rank[end] + 8], start, end, payload["acronym"])
+        for start, end, payload in found:
+            if payload["acronym"]:
+                k = bisect_left(positions, end)
+                if k < len(positions) and positions[k] == end:
+                    self._office(table, candidates, positions[k:k + 8], start, end, payload["acronym"])
         candidates.extend(self._dateline_and_credits(doc, table))
         for start, end in self._name_shapes(table):
             if self.countries.lookup(tuple(table.folded[i] for i in range(start, end) if not table.wrap[i])):
@@ -145,24 +147,58 @@ class OrgFinder:
         return word[:1].isupper() and word not in self.excluded and any(c.isalpha() for c in word)
 
     def _runs(self, table: TokenTable):
-        """Runs of capitalized words joined by connectors and hyphens, as lists of token indices."""
+        """Runs of capitalized words joined by connectors and hyphens, as lists of token indices.
+
+        A run starts at a capitalized word (or a lower-case leading head such as "government of");
+        only those are visited, so most words of a text are never looked at.
+        """
         words, lower, space_after, positions = table.words, table.lower, table.space_after, table.positions
-        run: list[int] = []
-        for k, i in enumerate(positions):
-            word = words[i]
-            if self._is_name_word(word) or (lower[i] in self.lowercase_leading and k + 1 < len(positions)
-                                            and lower[positions[k + 1]] in ("of", "for")):
-                run.append(i)
-            elif run and lower[i] in self.connectors and not (lower[i] == "the" and lower[run[-1]] not in ("of", "for", "on")):
-                run.append(i)
-            elif run and word in ("-", "&") and not space_after[run[-1]]:
-                run.append(i)
-            else:
-                if run:
-                    yield run
-                run = []
-        if run:
-            yield run
+        count = len(positions)
+        heads = self.head_or_leading
+        starts = table.capitalized
+        name_words = {positions[k] for k in starts if words[positions[k]] not in self.excluded}
+        if self.lowercase_leading:
+            starts = sorted(set(starts) | {k for k, i in enumerate(positions) if lower[i] in self.lowercase_leading})
+        # a run that holds no head word is never used: start runs only near head words
+        joinable = self.connectors | {"-", "&"} | self.lowercase_leading
+
+        def in_run(k: int) -> bool:
+            i = positions[k]
+            return i in name_words or lower[i] in joinable
+
+        near_heads = set()
+        for h in [k for k in starts if words[positions[k]] in heads or lower[positions[k]] in heads]:
+            a, b = h, h
+            while a > 0 and in_run(a - 1):
+                a -= 1
+            while b + 1 < count and in_run(b + 1):
+                b += 1
+            near_heads.update(range(a, b + 1))
+        starts = [k for k in starts if k in near_heads]
+        consumed = -1
+        for k in starts:
+            if k <= consumed:
+                continue
+            run: list[int] = []
+            has_head = False
+            j = k
+            while j < count:
+                i = positions[j]
+                word = words[i]
+                if i in name_words or (lower[i] in self.lowercase_leading and j + 1 < count
+                                                and lower[positions[j + 1]] in ("of", "for")):
+                    run.append(i)
+                    has_head = has_head or word in heads or lower[i] in heads
+                elif run and lower[i] in self.connectors and not (lower[i] == "the" and lower[run[-1]] not in ("of", "for", "on")):
+                    run.append(i)
+                elif run and word in ("-", "&") and not space_after[run[-1]]:
+                    run.append(i)
+                else:
+                    break
+                j += 1
+            consumed = j
+            if run and has_head:  # a run with no head word is no organization's name
+                yield run
 
     def _name_shapes(self, table: TokenTable):
         all_words, lower = table.words, table.lower
@@ -172,8 +208,6 @@ class OrgFinder:
             while run and not (self._is_name_word(all_words[run[0]]) or lower[run[0]] in self.leading_heads):
                 run.pop(0)
             words = [all_words[i] for i in run]
-            if not any(w in self.heads or w in self.leading_heads or w.lower() in self.leading_heads for w in words):
-                continue
             # "Director of the Migration Affairs Directorate": a title before "of" is no part of the name
             lead = 0
             while lead < len(words) and words[lead].lower() in self.title_words and words[lead] not in self.leading_heads:

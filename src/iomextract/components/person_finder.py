@@ -26,7 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import EntityRules, chosen_candidates, resolve
+from ..candidates import EntityRules, chosen_candidates, entity_attrs_of, resolve
 from ..gazetteer import Gazetteer
 from ..lexicons import demonyms, first_names
 from ..patterns import load
@@ -74,10 +74,20 @@ class PersonFinder:
         self.max_words = people.max_name_words
         self.first_names = first_names()
         self.demonyms = demonyms()
+        self.name_words: dict[tuple[str, bool], bool] = {}
 
     # what a name is made of ------------------------------------------------
 
     def _name_word(self, word: str, caps: bool = False) -> bool:
+        key = (word, caps)
+        known = self.name_words.get(key)
+        if known is None:
+            if len(self.name_words) > 200_000:  # a bound for archive-scale runs
+                self.name_words.clear()
+            known = self.name_words[key] = self._is_name_word(word, caps)
+        return known
+
+    def _is_name_word(self, word: str, caps: bool) -> bool:
         if not word[:1].isupper() or word in self.not_names or word in self.demonyms:
             return False
         core = word.replace("-", "").replace("'", "").replace("’", "")
@@ -138,15 +148,14 @@ class PersonFinder:
         words = table.view
         texts, lower, index = words.text, words.lower, words.index
         count = len(texts)
-        keys = [table.folded[i] for i in index]
-        keys_lower = [k.lower() for k in keys]
+        keys = table.position_keys(False)
+        keys_lower = table.position_keys(True)
         existing = list(chosen_candidates(doc))
         ent_at = {}
         for cand in existing:
             for i in range(cand.start, cand.end):
                 ent_at[i] = cand
-        position_of = {i: k for k, i in enumerate(index)}
-        titles = [(span, doc._.entity_attrs.get((span.start_char, span.end_char, "TITLE"), {}))
+        titles = [(span, entity_attrs_of(doc).get((span.start_char, span.end_char, "TITLE"), {}))
                   for span in doc.spans.get("titles", [])]
         title_ends = {span.end: attrs for span, attrs in titles}
         title_ends.update({attrs["extent_end"]: attrs for _, attrs in titles if attrs.get("extent_end")})
@@ -157,29 +166,27 @@ class PersonFinder:
                 title_starts[attrs["owner_start"]] = attrs
         name_starts = {attrs["name_start"] for _, attrs in titles if attrs.get("name_start") is not None}
         breaks = frozenset(name_starts | set(title_ends) | {span.start for span, _ in titles})
-        headings = self._title_case_sentences(table)
+        headings = _Headings(table)
+        self.contact_block = any(cue in table.text for cue in self.contact_cues)
         found = []
-        k = 0
-        while k < count:
-            text = texts[k]
-            if not text[:1].isupper():
-                k += 1
+        consumed = 0
+        for k in table.capitalized:
+            if k < consumed:
                 continue
             credit = self._credit_before(words, keys, k, ent_at)
             caps = credit and self._caps_line(table, index[k])
             end, shapes = self._run_end(words, k, caps, breaks)
             if end == k:
-                k += 1
                 continue
             rule = self._cue(words, keys, keys_lower, k, end, shapes, credit, ent_at, title_ends, title_starts,
                              name_starts, headings, table)
             if rule is not None:
                 found.append((k, end, rule))
-            k = end
+            consumed = end
         found += self._coordinated(words, found, headings, table)
         candidates = [self.rules.candidate(rule, index[k], index[end - 1] + 1, {}) for k, end, rule in found]
         if candidates:
-            resolve(doc, existing + candidates)
+            resolve(doc, existing + candidates, set_ents=False)
         return doc
 
     # cues -----------------------------------------------------------------
@@ -208,7 +215,7 @@ class PersonFinder:
                 after += 1
             if after < count and index[after] in title_starts and length >= 2:
                 return "person.title"  # "Sara Lindholm, IOM's Director of ..."
-        if length >= 2 and self._contact_line(table, index[k]) and (end >= count or texts[end] in (",", "(")
+        if length >= 2 and self.contact_block and self._contact_line(table, index[k]) and (end >= count or texts[end] in (",", "(")
                                                                    or index[end] != index[end - 1] + 1):
             return "person.contact"
         if length < 2 or index[k] in ent_at and ent_at[index[k]].priority > 3 and ent_at[index[k]].end >= index[end - 1] + 1:
@@ -257,21 +264,6 @@ class PersonFinder:
         return any(word.strip(":,.").lower() in {c.lower() for c in self.contact_cues}
                    for line in before for word in line.split())
 
-    @staticmethod
-    def _title_case_sentences(table) -> set[int]:
-        """Sentences that are no prose: headlines and menu lines, with most words capitalized and no full stop."""
-        out = set()
-        words = table.words
-        for number, (start, end) in enumerate(table.sentence_bounds):
-            sentence = [w for w in words[start:end] if not w.isspace()]
-            alpha = [w for w in sentence if w.isalpha() and len(w) > 3]
-            if not any(w.isalpha() and w.islower() and len(w) > 1 for w in sentence):
-                out.add(number)  # "Take Action": no lower-case word at all
-            elif sentence[-1] not in (".", "!", "?", "”", '"') and len(alpha) >= 3 \
-                    and sum(1 for w in alpha if w[:1].isupper()) / len(alpha) > 0.7:
-                out.add(number)
-        return out
-
     def _coordinated(self, words, found, headings, table):
         """Runs joined to a person by "and" or in a list: "Talks between Sipho Ndlovu and Ingrid Berg"."""
         texts, index = words.text, words.index
@@ -306,3 +298,25 @@ class PersonFinder:
 def words_between(words, k: int) -> str:
     """The text of the line wraps between word k-1 and word k."""
     return "\n" if words.index[k] != words.index[k - 1] + 1 else ""
+
+
+class _Headings:
+    """Sentences that are no prose: headlines and menu lines, with most words capitalized and no full stop.
+
+    Worked out per sentence when first asked (``number in headings``), since most sentences are never asked.
+    """
+
+    def __init__(self, table):
+        self.table = table
+        self.known: dict[int, bool] = {}
+
+    def __contains__(self, number: int) -> bool:
+        if number not in self.known:
+            start, end = self.table.sentence_bounds[number]
+            sentence = [w for w in self.table.words[start:end] if not w.isspace()]
+            alpha = [w for w in sentence if w.isalpha() and len(w) > 3]
+            heading = not any(w.isalpha() and w.islower() and len(w) > 1 for w in sentence)  # "Take Action"
+            if not heading and sentence[-1] not in (".", "!", "?", "”", '"') and len(alpha) >= 3:
+                heading = sum(1 for w in alpha if w[:1].isupper()) / len(alpha) > 0.7
+            self.known[number] = heading
+        return self.known[number]

@@ -15,15 +15,18 @@
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import EntityRules, chosen_candidates, resolve
+from ..candidates import EntityRules, chosen_candidates, entity_attrs_of, resolve, set_entities
 from ..identity import name_parts, person_key, surname_key
 from ..patterns import load
 from ..token_table import token_table
 
 ARTICLES = {"a", "an", "the"}
+SURNAME_MARKS = re.compile(r"[\s\-'’.]")
 
 
 @Language.factory("person_linker")
@@ -44,10 +47,11 @@ class PersonLinker:
         chosen = list(chosen_candidates(doc))
         people = [c for c in chosen if c.label == "PERSON"]
         if not people:
+            set_entities(doc)  # the last to decide entities: sets doc.ents
             return doc
         titles = []
         for span in doc.spans.get("titles", []):
-            attrs = doc._.entity_attrs.get((span.start_char, span.end_char, "TITLE"), {})
+            attrs = entity_attrs_of(doc).get((span.start_char, span.end_char, "TITLE"), {})
             titles.append((span.start, span.end, attrs))
         ent_at = {}
         for cand in chosen:
@@ -78,7 +82,7 @@ class PersonLinker:
         if new:
             resolve(doc, chosen + new)
         else:
-            resolve(doc, chosen)
+            set_entities(doc)
         return doc
 
     # titles ----------------------------------------------------------------
@@ -199,11 +203,13 @@ class PersonLinker:
         if not last_words:
             return []
         out = []
-        for i, word in enumerate(words):
-            if not word[:1].isupper() or (i in ent_at and ent_at[i].label == "PERSON"):
+        positions = table.positions
+        for i in [positions[k] for k in table.capitalized]:
+            if i in ent_at and ent_at[i].label == "PERSON":
                 continue
-            skey = surname_key(folded[i])
-            key = last_words.get(skey)
+            word = folded[i]
+            # most words hold none of the characters a surname key drops: lower case is their key
+            key = last_words.get(surname_key(word) if SURNAME_MARKS.search(word) else word.lower())
             start = i
             if key is None:
                 continue

@@ -8,14 +8,15 @@ country the document mentions wins.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 
+from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import extractOne
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import EntityRules
+from ..candidates import EntityRules, candidates_of
 from ..gazetteer import Gazetteer
 from ..geography import cities, country_names, subdivisions
 from ..lexicons import first_names
@@ -52,9 +53,14 @@ class PlaceFinder:
             for name in [entry.name, *entry.aliases]:
                 self.names.add(name, payload, overwrite=True)
         self.cities = cities(self.shapes.city_min_population)
-        # first tokens of city names, to skip most words without a lookup ("Cox's Bazar" -> "Cox")
+        # first tokens of city names, to skip most words without a lookup ("Cox's Bazar" -> "Cox"),
+        # with the most tokens a name starting with each has (at most 3)
         self.subdivisions = subdivisions()
-        self.city_first_words = {re.split(r"[\s'\-]", name)[0] for name in [*self.cities, *self.subdivisions]}
+        self.city_first_words: dict[str, int] = {}
+        for name in [*self.cities, *self.subdivisions]:
+            first = re.split(r"[\s'’\-]", name)[0]
+            tokens = min(3, len(re.findall(r"\w+|[^\w\s]", name)))
+            self.city_first_words[first] = max(self.city_first_words.get(first, 0), tokens)
         self.excluded_cities = {fold(n) for n in self.shapes.excluded_city_names}
         for word in self.shapes.camp_words:
             self.camp_words.add(word, word)
@@ -66,6 +72,10 @@ class PlaceFinder:
         self.nouns_after = {tuple(k.split()): v for k, v in self.shapes.place_nouns_after.items()}
         self.place_prepositions = set(self.shapes.place_prepositions)
         self.first_names = first_names()
+        self.capital_lasts = {c[-1] for c in self.capital_cues}
+        self.cues_before = {p[-1] for p in self.cue_phrases} | self.capital_lasts | {"and"}
+        self.cues_after = {noun[0] for noun in self.nouns_after} | {"and"}
+        self.country_list = list(self.country_by_name)
         self.country_shape_heads = set(self.shapes.country_shape_heads)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -86,7 +96,7 @@ class PlaceFinder:
         found += self._shapes(table, taken, mentioned)
         found += self._cities(table, taken, mentioned)
         found += self._cued(table, taken, found, mentioned)
-        doc._.candidates.extend(found)
+        candidates_of(doc).extend(found)
         return doc
 
     # places named by their cue -------------------------------------------------
@@ -105,23 +115,27 @@ class PlaceFinder:
         main_country = mentioned.most_common(1)[0][0] if mentioned else None
         out = []
         positions = table.positions
-        cue_ends = {phrase[-1] for phrase in self.cue_phrases} | {c[-1] for c in self.capital_cues} | {",", "and"}
-        noun_starts = {noun[0] for noun in self.nouns_after}
-        for k, i in enumerate(positions):
-            if i in taken or not words[i][:1].isupper():
+        count = len(positions)
+        word_lower = table.position_keys(True) + ["", ""]
+        before_cues, after_cues, prepositions = self.cues_before, self.cues_after, self.place_prepositions
+        # a cue word next to it: most capitalized words have none and are never looked at
+        cued = [k for k in table.capitalized
+                if (k and word_lower[k - 1] in before_cues) or word_lower[k + 1] in after_cues or word_lower[k + 2] in after_cues
+                or (k > 1 and word_lower[k - 1] == "," and word_lower[k - 2] in self.capital_lasts)
+                or (k and word_lower[k - 1] in prepositions and "," in (word_lower[k + 1], word_lower[k + 2]))]
+        for k in cued:
+            i = positions[k]
+            if i in taken:
                 continue
-            previous = lower[positions[k - 1]] if k else ""
-            if previous not in cue_ends and not (k + 1 < len(positions) and lower[positions[k + 1]] in noun_starts | {",", "and"}):
-                if not (k + 2 < len(positions) and lower[positions[k + 2]] in noun_starts | {",", "and"}):
-                    continue  # no cue word next to it: most capitalized words end here
             end = self._name_run(table, i, taken)
             if end == i or self.names.lookup(tuple(table.folded[j] for j in range(i, end))):
                 continue
             before = [lower[j] for j in positions[max(0, k - 3):k]]
             kind, country = None, None
-            for phrase, cue_kind in self.cue_phrases.items():  # "the town of X"
-                if tuple(before[-len(phrase):]) == phrase:
-                    kind, country = cue_kind, main_country
+            if before and before[-1] == "of":
+                for phrase, cue_kind in self.cue_phrases.items():  # "the town of X"
+                    if tuple(before[-len(phrase):]) == phrase:
+                        kind, country = cue_kind, main_country
             if kind == "country":
                 kind = None  # "the capital of X": X is a country, which the gazetteer knows
             if kind is None and any(tuple(before[-len(c) - 1:-1]) == c and before[-1] == "," or tuple(before[-len(c):]) == c
@@ -234,20 +248,22 @@ class PlaceFinder:
         sentence_of = table.sentence_of
         first_words = self.city_first_words
         count = len(words)
-        for i in table.positions:
+        positions = table.positions
+        for i in [positions[k] for k in table.capitalized if folded[positions[k]] in first_words]:
             word = words[i]
-            if i in taken or not word[:1].isupper() or word.isupper() or folded[i] not in first_words:
+            if i in taken or word.isupper():
                 continue
+            longest = first_words[folded[i]]
             if i:
                 before = words[i - 1]
                 if before[:1].isupper() and not before.isupper() and sentence_of[i - 1] == sentence_of[i] \
                         and before.isalpha():
                     continue  # the tail of a longer name: "New York" is not York
-            for length in (3, 2, 1):
+            for length in range(longest, 0, -1):
                 end = i + length
                 if end > count or any(is_space[j] or j in taken for j in range(i, end)):
                     continue
-                name = fold(table.span_text(i, end))
+                name = folded[i] if length == 1 else fold(table.span_text(i, end))
                 if name in self.excluded_cities:
                     continue
                 options = self.cities.get(name)
@@ -277,8 +293,9 @@ class PlaceFinder:
         main_country = mentioned.most_common(1)[0][0] if mentioned else None
         camp_starts = {start for start, _, _ in self.camp_words.find(table)}
         facility_ends = {end: start for start, end, _ in self.facility_heads.find(table)}
-        for k, i in enumerate(positions):
-            if i in taken or not words[i][:1].isupper() or (k and words[positions[k - 1]][:1].isupper()):
+        for k in table.capitalized:
+            i = positions[k]
+            if i in taken or (k and words[positions[k - 1]][:1].isupper()):
                 continue
             if words[i] in self.numbered_camp_words and k + 1 < len(positions) \
                     and words[positions[k + 1]].isdigit():
@@ -312,7 +329,7 @@ class PlaceFinder:
                 if len(run) >= 2 and words[run[1]] in self.country_shape_heads:
                     # a country name with a typo ("Solvak Republic"): closest country name
                     text = table.span_text(run[0], run[1] + 1)
-                    close = difflib.get_close_matches(text, list(self.country_by_name), n=1, cutoff=0.85)
+                    close = extractOne(text, self.country_list, scorer=ratio, score_cutoff=85)
                     if close:
                         out.append(self.rules.candidate("place.country_typo", run[0], run[1] + 1,
                                                         {"kind": "country", "country": self.country_by_name[close[0]]}))

@@ -18,6 +18,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..candidates import published_of, set_published
 from ..dateparse import parse_calendar_date
 from ..patterns import load
 from ..token_table import token_table
@@ -64,6 +65,7 @@ class ReleaseHeader:
         self.label_line = re.compile(r"^\s*(?:" + "|".join(re.escape(label) for label in labels) + r")\b\s*[:\-–|]?\s*", re.I)
         separators = "|".join(re.escape(s) for s in sorted(self.header.dateline_separators, key=len, reverse=True))
         self.separator = re.compile(r"\s+(?:" + separators + r")\s+|\s*[–—―]\s*")
+        parse_calendar_date("April 29")  # dateparser loads its tables on first use (a third of a second): now
 
     def is_boilerplate(self, line: str) -> bool:
         lower = line.lower()
@@ -72,8 +74,8 @@ class ReleaseHeader:
     def __call__(self, doc: Doc) -> Doc:
         text = token_table(doc).text
         facts = HeaderFacts(day_first=not MONTH_FIRST.search(text[:5000]))
-        if doc._.published is not None:
-            facts.published, facts.published_from = doc._.published, doc.user_data.get("iom_published_from", "meta")
+        if published_of(doc) is not None:
+            facts.published, facts.published_from = published_of(doc), doc.user_data.get("iom_published_from", "meta")
         lines = self._lines(text)
         title_at = self._title(lines, facts)
         for offset, line in lines:
@@ -94,9 +96,9 @@ class ReleaseHeader:
             found = _date_in(facts.title, 0, facts.day_first)
             if found:
                 facts.published, facts.published_from = found[2], "title"
-        doc._.published = facts.published
-        if doc._.title is None:
-            doc._.title = facts.title
+        set_published(doc, facts.published)
+        if doc.user_data.get("iom_title") is None:
+            doc.user_data["iom_title"] = facts.title
         doc.user_data["iom_header"] = facts
         return doc
 

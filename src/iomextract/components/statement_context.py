@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..candidates import chosen_candidates
+from ..candidates import chosen_candidates, entity_attrs_of, published_of
 from ..patterns import load
 from ..phrases import PhraseSet
 from ..token_table import token_table
@@ -68,7 +68,7 @@ class StatementContext:
             for i in range(cand.start, cand.end):
                 ent_at[i] = cand
         clause_of, sentence_of, lower = table.clause_of, table.sentence_of, table.lower
-        published = doc._.published
+        published = published_of(doc)
         for key, start, end in self.matcher.find(table):
             cue = self.cues[key]
             if start in ent_at and ent_at[start].label in ("DATE", "ORG", "PERSON", "PLACE"):
@@ -88,7 +88,7 @@ class StatementContext:
             if cand.label == "FIGURE":
                 found = flags.over(cand.start, cand.end, sentence_of[cand.start])
                 cand.attrs.update({k: v for k, v in found.items() if k != "context_rules"})
-                doc._.entity_attrs[(table.starts[cand.start], table.ends[cand.end - 1], "FIGURE")] = dict(cand.attrs, rule=cand.rule)
+                entity_attrs_of(doc)[(table.starts[cand.start], table.ends[cand.end - 1], "FIGURE")] = dict(cand.attrs, rule=cand.rule)
         return doc
 
     @staticmethod

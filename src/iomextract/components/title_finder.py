@@ -13,7 +13,7 @@ stays in it.
 
 Titles go to ``doc.spans["titles"]``; their attributes (text, key, org,
 country, and where a name starts inside a prenominal complement) are in
-``doc._.entity_attrs`` under the label TITLE.
+``entity_attrs_of(doc)`` under the label TITLE.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..candidates import EntityRules, chosen_candidates
+from ..candidates import EntityRules, chosen_candidates, entity_attrs_of
 from ..gazetteer import Gazetteer
 from ..identity import title_key
 from ..lexicons import demonyms, first_names
@@ -41,9 +41,15 @@ def make_title_finder(nlp: Language, name: str):
 
 
 def main_organization(doc: Doc) -> str | None:
-    """The organization a release is about: its most mentioned well-known body (ties: the first)."""
-    counts = Counter(c.attrs.get("canonical") for c in chosen_candidates(doc) if c.label == "ORG" and c.rule in ORG_KNOWN_RULES)
-    return counts.most_common(1)[0][0] if counts else None
+    """The organization a release is about: its most mentioned well-known body (ties: the first).
+
+    Read once a document, after the first resolution of entities.
+    """
+    if "iom_main_org" not in doc.user_data:
+        counts = Counter(c.attrs.get("canonical") for c in chosen_candidates(doc)
+                         if c.label == "ORG" and c.rule in ORG_KNOWN_RULES)
+        doc.user_data["iom_main_org"] = counts.most_common(1)[0][0] if counts else None
+    return doc.user_data["iom_main_org"]
 
 
 class TitleFinder:
@@ -77,7 +83,7 @@ class TitleFinder:
             for i in range(cand.start, cand.end):
                 ent_at[i] = cand
         main_org = None
-        spans, attrs_by_span = [], doc._.entity_attrs
+        spans, attrs_by_span = [], entity_attrs_of(doc)
         taken_until = -1
         heads = [hit[:2] for hit in self.heads.find(table)]
         head_starts = {start for start, _ in heads}
