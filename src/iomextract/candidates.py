@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Span
 
 from .patterns import PatternError, load
 from .token_table import fold, token_table  # noqa: F401  (fold is re-exported for the finders)
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     label: str
     start: int  # token index
@@ -107,9 +109,16 @@ def set_entities(doc: Doc) -> None:
     starts, ends = table.starts, table.ends
     attrs_by_span = entity_attrs_of(doc)
     chosen = chosen_candidates(doc)
+    # IOB codes and labels in one array: no Span object a token (B=3, I=1, O=2)
+    count = len(doc)
+    iob, types = [2] * count, [0] * count
+    strings = doc.vocab.strings
     for cand in chosen:
         attrs_by_span[(starts[cand.start], ends[cand.end - 1], cand.label)] = dict(cand.attrs, rule=cand.rule)
-    doc.ents = [Span(doc, cand.start, cand.end, label=cand.label) for cand in chosen]
+        length = cand.end - cand.start
+        iob[cand.start:cand.end] = [3] + [1] * (length - 1)
+        types[cand.start:cand.end] = [strings.add(cand.label)] * length
+    doc.from_array([ENT_IOB, ENT_TYPE], numpy.array([iob, types], dtype="uint64").T.copy())
 
 
 def chosen_candidates(doc: Doc) -> list[Candidate]:

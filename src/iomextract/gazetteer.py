@@ -9,6 +9,11 @@ from __future__ import annotations
 from .token_table import TokenTable, fold
 
 
+# the first words of every gazetteer, by case-sensitivity: one scan of a document finds the words
+# any gazetteer can start with, and each gazetteer then filters that short list
+FIRST_WORDS: dict[bool, set[str]] = {False: set(), True: set()}
+
+
 class Gazetteer:
     """Maps names (as token sequences) to payloads and finds them in a document.
 
@@ -41,6 +46,7 @@ class Gazetteer:
         if key and (overwrite or key not in self.table):
             self.table[key] = payload
             self.first_words.add(key[0])
+            FIRST_WORDS[self.ignore_case].add(key[0])
             self.longest_from[key[0]] = max(self.longest_from.get(key[0], 0), len(key))
             self.last_words.add(key[-1])
             self.longest = max(self.longest, len(key))
@@ -68,7 +74,7 @@ class Gazetteer:
         if positions is None:
             positions = table.positions
             word_keys = table.position_keys(self.ignore_case)
-            starts = [k for k, word in enumerate(word_keys) if word in longest_from]
+            starts = [k for k in table.starts_of(self.ignore_case, FIRST_WORDS) if word_keys[k] in longest_from]
         else:
             keys = self.keys(table) if keys is None else keys
             word_keys = [keys[i] for i in positions]

@@ -41,7 +41,7 @@ class TokenTable:
 
     __slots__ = ("text", "words", "starts", "ends", "space_after", "is_space", "wrap", "positions",
                  "sentence_of", "sentence_bounds", "_lower", "_folded", "_folded_lower", "_view", "_clause_of",
-                 "_position_keys", "_capitalized")
+                 "_position_keys", "_capitalized", "_starts")
 
     def __init__(self, doc: Doc, text: str):
         self.text = text
@@ -71,6 +71,7 @@ class TokenTable:
         self._clause_of: list[int] | None = None
         self._position_keys: dict[bool, list[str]] = {}
         self._capitalized: list[int] | None = None
+        self._starts: dict[bool, list[int]] = {}
 
     @property
     def lower(self) -> list[str]:
@@ -112,6 +113,15 @@ class TokenTable:
             source = self.folded_lower if ignore_case else self.folded
             keys = self._position_keys[ignore_case] = [source[i] for i in self.positions]
         return keys
+
+    def starts_of(self, ignore_case: bool, first_words: dict[bool, set[str]]) -> list[int]:
+        """Indices k into ``positions`` of the words that start a name of any gazetteer (one scan a document)."""
+        starts = self._starts.get(ignore_case)
+        if starts is None:
+            words = first_words[ignore_case]
+            starts = self._starts[ignore_case] = [k for k, key in enumerate(self.position_keys(ignore_case))
+                                                  if key in words]
+        return starts
 
     @property
     def clause_of(self) -> list[int]:
@@ -169,20 +179,36 @@ class TokenTable:
 class WordView:
     """The words of a document (its tokens but the line wraps) as parallel lists, indexed 0..n-1.
 
-    ``index[k]`` is the token index of word k; ``glued[k]`` says no whitespace
-    follows it; ``sentence_start[k]`` that it opens a sentence.
+    ``index[k]`` is the token index of word k; ``text`` and ``lower`` its text; ``glued[k]`` says no
+    whitespace follows it; ``sentence_start[k]`` that it opens a sentence. The last two are made on
+    first use.
     """
 
-    __slots__ = ("index", "text", "lower", "glued", "sentence_start")
+    __slots__ = ("table", "index", "text", "lower", "_glued", "_sentence_start")
 
     def __init__(self, table: TokenTable):
         positions = table.positions
-        words, space_after, sentence_of = table.words, table.space_after, table.sentence_of
+        words, lower = table.words, table.lower
+        self.table = table
         self.index = positions
         self.text = [words[i] for i in positions]
-        self.lower = [table.lower[i] for i in positions]
-        self.glued = [not space_after[i] for i in positions]
-        self.sentence_start = [i == 0 or sentence_of[i - 1] != sentence_of[i] for i in positions]
+        self.lower = [lower[i] for i in positions]
+        self._glued: list[bool] | None = None
+        self._sentence_start: list[bool] | None = None
+
+    @property
+    def glued(self) -> list[bool]:
+        if self._glued is None:
+            space_after = self.table.space_after
+            self._glued = [not space_after[i] for i in self.index]
+        return self._glued
+
+    @property
+    def sentence_start(self) -> list[bool]:
+        if self._sentence_start is None:
+            sentence_of = self.table.sentence_of
+            self._sentence_start = [i == 0 or sentence_of[i - 1] != sentence_of[i] for i in self.index]
+        return self._sentence_start
 
     def __len__(self) -> int:
         return len(self.index)

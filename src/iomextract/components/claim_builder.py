@@ -130,8 +130,7 @@ class ClaimBuilder:
             sentence = _Sentence(self, table, number, start, end, sentence_ents, matches, discourse)
             found = []
             if has_figure:
-                for family in self.count_families:
-                    found += self._counts(family, sentence)
+                found += self._counts(sentence)
             if matches:
                 for family in self.year_families:
                     found += self._years(family, sentence)
@@ -156,15 +155,15 @@ class ClaimBuilder:
 
     # count families ----------------------------------------------------------
 
-    def _counts(self, family: CountFamily, s: "_Sentence") -> list[dict]:
+    def _counts(self, s: "_Sentence") -> list[dict]:
+        """Count claims: each FIGURE goes to the family it fits best (its noun, else the nearest cue)."""
         out = []
         for fig in s.of("FIGURE"):
-            distance = self._count_fit(family, s, fig)
-            if distance is None:
+            fits = [(distance, order, family) for order, family in enumerate(self.count_families)
+                    if (distance := self._count_fit(family, s, fig)) is not None]
+            if not fits:
                 continue
-            if any(other is not family and isinstance(other, CountFamily)
-                   and (d := self._count_fit(other, s, fig)) is not None and d < distance for other in self.families):
-                continue  # another family names this figure's noun, or has a cue nearer to it
+            _, _, family = min(fits, key=lambda fit: fit[:2])
             unit_end = s.unit_end(fig, len(fig.attrs["unit"].split()))
             subject = s.subject(fig.start, unit_end, family.subject)
             if subject is None:

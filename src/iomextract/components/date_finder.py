@@ -21,6 +21,9 @@ from ..token_table import token_table
 from .release_header import header_facts
 
 MONTH_ABBREVIATIONS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# every date in digits has a separator between digits ("2018-11", "24.11") or a hyphen by a month ("Nov-24"):
+# found first with a cheap search, the full pattern is then tried only where a date can start
+SEPARATED = re.compile(r"\d[./-]\d|[a-z.]-\d")
 NUMERIC_DATE = re.compile(r"(?<![\w/.+-])(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}|"
                           rf"{MONTH_ABBREVIATIONS}-\d{{1,2}}-\d{{4}}|\d{{1,2}}-{MONTH_ABBREVIATIONS}-\d{{4}})(?![\w/-])")
 
@@ -62,10 +65,18 @@ class DateFinder:
         table = token_table(doc)
         facts = header_facts(doc)
         found_spans = [(start, end, value, "header") for start, end, value in facts.dates]
-        for match in NUMERIC_DATE.finditer(table.text):
-            value = parse_calendar_date(match.group(1), facts.day_first)
-            if value:
-                found_spans.append((match.start(1), match.end(1), value.isoformat(), "numeric"))
+        text = table.text
+        tried = -1
+        for hint in SEPARATED.finditer(text):
+            word_start = max(text.rfind(" ", 0, hint.start()), text.rfind("\n", 0, hint.start())) + 1
+            if word_start <= tried:
+                continue
+            match = NUMERIC_DATE.match(text, word_start)
+            tried = word_start
+            if match:
+                value = parse_calendar_date(match.group(1), facts.day_first)
+                if value:
+                    found_spans.append((match.start(1), match.end(1), value.isoformat(), "numeric"))
         for start_char, end_char, value, kind in found_spans:
             span = table.token_span(start_char, end_char)
             if span:

@@ -111,8 +111,8 @@ class OrgFinder:
 
     def _office(self, table: TokenTable, candidates, after: list[int], org_start: int, org_end: int, acronym: str):
         """"IOM Kenya", "IOM Somalia Office", "IOM Regional Office for East and Horn of Africa"."""
-        if not after:
-            return
+        if not after or not table.words[after[0]][:1].isupper():
+            return  # an office is named by capitalized words right after the acronym
         country = next(self.countries.find(table, after[:6]), None)
         if country and country[0] == after[0]:
             end = country[1]

@@ -9,6 +9,7 @@ country the document mentions wins.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from rapidfuzz.fuzz import ratio
@@ -285,6 +286,23 @@ class PlaceFinder:
                 break
         return out
 
+    def _shape_starts(self, table: TokenTable, camp_starts, facility_ends) -> list[int]:
+        """Starts (indices into positions) of the capitalized runs next to a camp word, ending in a facility
+        head, or holding a numbered-camp or country-shape word: the only runs a shape can come of."""
+        words, positions = table.words, table.positions
+        anchors = [k for k in table.capitalized
+                   if words[positions[k]] in self.numbered_camp_words or words[positions[k]] in self.country_shape_heads]
+        for i in list(camp_starts) + [end - 1 for end in facility_ends]:
+            k = bisect_left(positions, i)
+            anchors.append(k - 1 if i in camp_starts else k)
+        starts = set()
+        for k in anchors:
+            while k > 0 and words[positions[k - 1]][:1].isupper():
+                k -= 1
+            if 0 <= k < len(positions) and words[positions[k]][:1].isupper():
+                starts.add(k)
+        return sorted(starts)
+
     def _shapes(self, table: TokenTable, taken, mentioned):
         """"Jamhuri Showground camp", "Moi International Airport", "Slovak Republic"; then short forms."""
         out = []
@@ -293,9 +311,9 @@ class PlaceFinder:
         main_country = mentioned.most_common(1)[0][0] if mentioned else None
         camp_starts = {start for start, _, _ in self.camp_words.find(table)}
         facility_ends = {end: start for start, end, _ in self.facility_heads.find(table)}
-        for k in table.capitalized:
+        for k in self._shape_starts(table, camp_starts, facility_ends):
             i = positions[k]
-            if i in taken or (k and words[positions[k - 1]][:1].isupper()):
+            if i in taken:
                 continue
             if words[i] in self.numbered_camp_words and k + 1 < len(positions) \
                     and words[positions[k + 1]].isdigit():

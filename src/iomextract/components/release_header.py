@@ -23,7 +23,13 @@ from ..dateparse import parse_calendar_date
 from ..patterns import load
 from ..token_table import token_table
 
-MONTH_FIRST = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}")
+# "December 4, 2018": the text writes months first. Found from the ", 2018" (a cheap search), then the month.
+DAY_COMMA_YEAR = re.compile(r"\d, (?:1[89]|20)\d\d\b")
+MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}$")
+
+
+def writes_month_first(text: str) -> bool:
+    return any(MONTH_BEFORE.search(text[max(0, m.start() - 14):m.start() + 1]) for m in DAY_COMMA_YEAR.finditer(text))
 BYLINE = re.compile(r"^(?:by|BY|By)\s+[A-Z]")
 PLACE_PART = re.compile(r"^[A-Z][A-Za-z’'.\-]*(?:\s+[A-Za-z’'.\-]+){0,3}$")
 
@@ -73,7 +79,7 @@ class ReleaseHeader:
 
     def __call__(self, doc: Doc) -> Doc:
         text = token_table(doc).text
-        facts = HeaderFacts(day_first=not MONTH_FIRST.search(text[:5000]))
+        facts = HeaderFacts(day_first=not writes_month_first(text[:5000]))
         if published_of(doc) is not None:
             facts.published, facts.published_from = published_of(doc), doc.user_data.get("iom_published_from", "meta")
         lines = self._lines(text)
