@@ -57,7 +57,7 @@ def conflicts(shared: Path, out: Path, work: Path) -> bool:
     (work / "dev-report.json").write_text(report, encoding="utf-8")
     scored = run([sys.executable, str(shared / "score_conflicts.py"), str(shared / "dev" / "conflicts.json"),
                   str(work / "dev-report.json")], cwd=shared)
-    print(f"## dev conflicts\n{scored.stdout}")
+    print(f"## dev conflicts\n{scored.stdout}{scored.stderr}")
     return scored.returncode == 0 and " 0 unexpected" in scored.stdout
 
 
@@ -85,6 +85,7 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared evaluation folder")
     parser.add_argument("--keep", type=Path, default=None, help="write the fact sheets here instead of a temporary folder")
     args = parser.parse_args()
+    args.shared = args.shared.resolve()  # score_conflicts.py runs from inside it
     if not (args.shared / "score.py").is_file():
         print(f"{args.shared}: no shared evaluation sets here; nothing to score (the tests are the check)")
         return 0

@@ -1,4 +1,5 @@
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,38 @@ def ents(nlp):
         doc = nlp(text)
         return [(e.label_, e.text, e._.attrs) for e in doc.ents]
     return run
+
+
+def numbered_releases(folder: Path, count: int) -> Path:
+    """``count`` distinct releases: the seed and team releases in turn, each paragraph tagged with the number."""
+    folder.mkdir()
+    sources = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt")) + sorted(RELEASES.glob("*.txt"))]
+    for number in range(count):
+        text = sources[number % len(sources)].rstrip("\n").replace("\n\n", f" (no. {number})\n\n")
+        (folder / f"release-{number:04d}.txt").write_text(f"{text} (no. {number})\n", encoding="utf-8")
+    return folder
+
+
+def extract_command(*args: str) -> list[str]:
+    """The ``iomextract extract`` command line, run by this Python."""
+    return [sys.executable, "-m", "iomextract", "extract", *map(str, args)]
+
+
+def stored_releases(db: Path, out: Path) -> tuple[dict[str, dict], dict[str, dict]]:
+    """What a database holds and what fact sheets a folder holds: id -> fact sheet (as JSON), each.
+
+    The database's own rows of entities and claims must be those of its fact sheet.
+    """
+    import json
+    import sqlite3
+    connection = sqlite3.connect(db)
+    in_db = {}
+    for sha256, doc_id, factsheet in connection.execute("SELECT sha256, id, factsheet FROM documents"):
+        sheet = json.loads(factsheet)
+        rows = {table: connection.execute(f"SELECT COUNT(*) FROM {table} WHERE document = ?", (sha256,)).fetchone()[0]
+                for table in ("entities", "claims", "paragraphs")}
+        assert rows == {table: len(sheet[table]) for table in rows}, doc_id
+        in_db[doc_id] = sheet
+    connection.close()
+    on_disk = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in out.glob("*.json")}
+    return in_db, on_disk

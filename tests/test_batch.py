@@ -1,10 +1,16 @@
-"""Batch runs: parallel and Dask engines, bad files, interrupted writes."""
+"""Batch runs: parallel and Dask engines, bad files, time limits, interrupted writes."""
 import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from conftest import release_folder
+import signal
+import sqlite3
+
+from conftest import extract_command, numbered_releases, release_folder, stored_releases
 from iomextract import batch
 from iomextract.cli import main
 from iomextract.writers import write_atomic
@@ -95,3 +101,71 @@ def test_dask_engine_without_the_extra_says_how_to_install(releases, tmp_path, m
     monkeypatch.setattr(builtins, "__import__", no_dask)
     code = main(["extract", str(releases), "--out", str(tmp_path / "out"), "--engine", "dask"])
     assert code == 2 and "pip install 'iomextract[dask]'" in capsys.readouterr().err
+
+
+def _slow_or_fatal(real):
+    """extract_one, except that "slow" releases hang and "fatal" ones kill their worker process."""
+    def extract_one(name, *args, **kwargs):
+        if "slow" in Path(name).name:
+            time.sleep(600)
+        if "fatal" in Path(name).name:
+            os._exit(3)
+        return real(name, *args, **kwargs)
+    return extract_one
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("slow.txt", "took longer than 1 s: stopped, and its worker replaced"),
+    ("fatal.txt", "its worker process died (exit code 3)"),
+])
+def test_a_release_past_its_time_limit_or_crashing_its_worker_fails_alone(releases, tmp_path, monkeypatch, capsys,
+                                                                         name, reason):
+    (releases / name).write_text((releases / "iom-kenya.txt").read_text())
+    monkeypatch.setattr(batch, "extract_one", _slow_or_fatal(batch.extract_one))  # the forked workers inherit it
+    files = sorted(releases.glob("*.txt"))
+    started = time.monotonic()
+    summary = batch.run(files, tmp_path / "out", jobs=2, timeout=1)
+    assert time.monotonic() - started < 60
+    assert summary.failed == 1 and summary.done == len(files) - 1
+    assert summary.errors == [f"{releases / name}: {reason}"]
+    assert len(list((tmp_path / "out").glob("*.json"))) == len(files) - 1
+
+
+def test_temporaries_of_killed_runs_are_removed_and_of_live_runs_kept(releases, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (out / f".iom-kenya.json.{dead.pid}.x1y2.tmp").write_text('{"half": ')
+    (out / f".iom-kenya.json.{os.getpid()}.x3y4.tmp").write_text('{"being written": ')
+    (out / "notes.tmp").write_text("not ours")
+    batch.run(sorted(releases.glob("*.txt")), out, jobs=1)
+    assert sorted(p.name for p in out.iterdir() if p.suffix == ".tmp") == [f".iom-kenya.json.{os.getpid()}.x3y4.tmp",
+                                                                         "notes.tmp"]
+
+
+def test_a_run_killed_mid_batch_is_completed_by_the_next(tmp_path):
+    """SIGKILL a run with --db in the middle; rerun it; fact sheets and database hold the same releases."""
+    count = 300
+    releases = numbered_releases(tmp_path / "in", count)
+    out, db = tmp_path / "out", tmp_path / "facts.db"
+    command = extract_command(releases, "--out", out, "--db", db, "--jobs", "2")
+    run = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while len(list(out.glob("*.json"))) < 40 and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(run.pid, signal.SIGKILL)  # the run and its workers, as a crash or an OOM killer would
+    run.wait()
+    in_db, on_disk = stored_releases(db, out)
+    assert 0 < len(on_disk) < count, "the run was not killed mid-batch"
+    # a crash between writing fact sheets and storing their rows, made certain:
+    with sqlite3.connect(db) as connection:
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("DELETE FROM documents WHERE id IN (SELECT id FROM documents ORDER BY id LIMIT 5)")
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    in_db, on_disk = stored_releases(db, out)
+    assert sorted(in_db) == sorted(on_disk) == [f"release-{n:04d}" for n in range(count)]
+    assert in_db == on_disk
+    assert "stored again in the database" in rerun.stderr
+    assert not [p for p in out.iterdir() if p.suffix == ".tmp"]

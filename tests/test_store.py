@@ -102,3 +102,21 @@ def test_a_newer_database_is_refused(tmp_path):
     connection.close()
     with pytest.raises(StoreError, match="schema version 9 is newer"):
         Store(path)
+
+
+def test_two_runs_write_one_database_at_once(tmp_path):
+    """Both finish, neither says "database is locked", and every release of both is stored."""
+    import subprocess
+    from conftest import extract_command, numbered_releases, stored_releases
+    first, second = numbered_releases(tmp_path / "first", 120), tmp_path / "second"
+    second.mkdir()
+    for path in sorted(first.glob("*.txt"))[60:]:
+        path.rename(second / path.name)
+    db, out = tmp_path / "facts.db", tmp_path / "out"
+    runs = [subprocess.Popen(extract_command(folder, "--out", out, "--db", db, "--jobs", "1"),
+                             stderr=subprocess.PIPE, text=True) for folder in (first, second)]
+    results = [(run.wait(timeout=600), run.stderr.read()) for run in runs]
+    assert [code for code, _ in results] == [0, 0], results
+    assert not any("locked" in err for _, err in results)
+    in_db, on_disk = stored_releases(db, out)
+    assert sorted(in_db) == sorted(on_disk) == [f"release-{n:04d}" for n in range(120)]

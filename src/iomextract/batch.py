@@ -1,27 +1,35 @@
-"""Batch extraction: many releases, streamed through ``nlp.pipe`` in batches.
+"""Batch extraction: many releases, one fact sheet each, in this process or in worker processes.
 
-The same ``extract_batch`` function runs in this process (``jobs=1``), in a
-pool of worker processes (``jobs>1``), or on a Dask cluster
-(``engine="dask"``). Each worker builds its pipeline once. Fact sheets are
-written by the workers, atomically; the database, if any, is written here
-from the returned fact sheets, one transaction a document.
+``extract_one`` reads, extracts and writes one release; ``extract_batch``
+runs it over a list of files. With ``jobs=1`` the batches run in this
+process; with more, each worker process of a ``WorkerPool`` builds its
+pipeline once and extracts one release at a time, and a release that takes
+longer than ``timeout`` seconds is reported as failed and its worker
+replaced, so the batch goes on. ``engine="dask"`` sends batches to a Dask
+cluster. Fact sheets are written by whoever extracts them, atomically; the
+database, if any, is written here, one transaction a document. A release is
+done when its fact sheet is current and, with a database, its rows are
+stored too: a rerun after an interruption stores what the interruption left
+unstored.
 """
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
+import queue
 import sys
 import time
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
 from .extract import factsheet, source_doc
 from .reader import ReadError, read_source
-from .writers import write_factsheet
+from .writers import remove_stale_temporaries, write_factsheet
 
 BATCH_SIZE = 32
+DEFAULT_TIMEOUT = 120.0  # seconds a release may take; a press release takes a few milliseconds
 
 _worker_nlp = {}
 
@@ -52,6 +60,7 @@ class Summary:
     claims: int = 0
     seconds: float = 0.0
     furniture_updates: int = 0
+    repaired: int = 0
     errors: list[str] = field(default_factory=list)
 
     def add(self, outcome: Outcome) -> None:
@@ -64,9 +73,13 @@ class Summary:
 
     def line(self, out_dir) -> str:
         rate = self.words / self.seconds if self.seconds and self.words else 0
-        furniture = f"; furniture marked again in {self.furniture_updates}" if self.furniture_updates else ""
+        extras = ""
+        if self.repaired:
+            extras += f"; {self.repaired} stored again in the database"
+        if self.furniture_updates:
+            extras += f"; furniture marked again in {self.furniture_updates}"
         return (f"{self.done} documents extracted, {self.skipped} unchanged (skipped), {self.failed} failed; "
-                f"{self.entities} entities, {self.claims} claims; {rate:,.0f} words/s{furniture} -> {out_dir}")
+                f"{self.entities} entities, {self.claims} claims; {rate:,.0f} words/s{extras} -> {out_dir}")
 
 
 def _nlp(model):
@@ -106,41 +119,34 @@ def _paragraph_info(sheet: dict) -> dict:
             "countable": countable, "repeated": [p["hash"] for p in paragraphs if p.get("furniture") == "repeated"]}
 
 
+def extract_one(name: str, out_dir: str, model: str | None = None, force: bool = False,
+                return_sheets: bool = False, meta=None) -> Outcome:
+    """Read, extract and write the fact sheet of one release (``meta``: its SourceMeta, if any)."""
+    out, path = Path(out_dir), Path(name)
+    try:
+        source = read_source(path)
+    except ReadError as err:
+        return Outcome(name, "failed", str(err))
+    existing = None if force else current_sheet(path, out, source.sha256, meta)
+    if existing is not None:
+        return Outcome(name, "skipped", **_paragraph_info(existing))
+    nlp = _nlp(model)
+    sheet = factsheet(nlp(source_doc(nlp, source, meta)), source, path.stem, name, nlp, meta)
+    try:
+        write_factsheet(sheet, out)
+    except OSError as err:
+        return Outcome(name, "failed", f"cannot write fact sheet to {out} ({err.strerror})")
+    return Outcome(name, "done", words=sheet.document.words, entities=len(sheet.entities), claims=len(sheet.claims),
+                   sheet_json=sheet.model_dump_json() if return_sheets else None,
+                   text=source.text if return_sheets else None,
+                   **_paragraph_info(sheet.model_dump(include={"document", "paragraphs"})))
+
+
 def extract_batch(paths: list[str], out_dir: str, model: str | None = None, force: bool = False,
                   return_sheets: bool = False, meta: dict | None = None) -> list[Outcome]:
     """Extract one batch of files; runs wherever the engine sends it. ``meta``: path -> SourceMeta."""
-    out = Path(out_dir)
     meta = meta or {}
-    outcomes: dict[str, Outcome] = {}
-    todo = []
-    for name in paths:
-        path = Path(name)
-        try:
-            source = read_source(path)
-        except ReadError as err:
-            outcomes[name] = Outcome(name, "failed", str(err))
-            continue
-        existing = None if force else current_sheet(path, out, source.sha256, meta.get(name))
-        if existing is not None:
-            outcomes[name] = Outcome(name, "skipped", **_paragraph_info(existing))
-            continue
-        todo.append((path, source))
-    if todo:
-        nlp = _nlp(model)
-        docs = nlp.pipe(source_doc(nlp, source, meta.get(str(path))) for path, source in todo)
-        for (path, source), doc in zip(todo, docs):
-            sheet = factsheet(doc, source, path.stem, str(path), nlp, meta.get(str(path)))
-            try:
-                write_factsheet(sheet, out)
-            except OSError as err:
-                outcomes[str(path)] = Outcome(str(path), "failed", f"cannot write fact sheet to {out} ({err.strerror})")
-                continue
-            outcomes[str(path)] = Outcome(str(path), "done", words=sheet.document.words, entities=len(sheet.entities),
-                                          claims=len(sheet.claims),
-                                          sheet_json=sheet.model_dump_json() if return_sheets else None,
-                                          text=source.text if return_sheets else None,
-                                          **_paragraph_info(sheet.model_dump(include={"document", "paragraphs"})))
-    return [outcomes[name] for name in paths]
+    return [extract_one(name, out_dir, model, force, return_sheets, meta.get(name)) for name in paths]
 
 
 class Progress:
@@ -178,15 +184,123 @@ def batch_meta(batch: list[str], manifest: dict | None) -> dict | None:
     return {name: row for name, row in found.items() if row is not None} or None
 
 
+# Worker processes -----------------------------------------------------------------
+
+def _work(tasks, results, options: dict) -> None:
+    """A worker's loop: one release at a time, saying when it starts each, until told to stop."""
+    _nlp(options["model"])  # built before the first release, whose time limit it would otherwise eat
+    while True:
+        task = tasks.get()
+        if task is None:
+            return
+        for name, meta in task:
+            results.put(("start", os.getpid(), name))
+            results.put(("done", os.getpid(), extract_one(name, meta=meta, **options)))
+        results.put(("idle", os.getpid(), None))
+
+
+class WorkerPool:
+    """Worker processes that each take a batch and report every release they start and finish.
+
+    A release running longer than ``timeout`` seconds is reported failed, its worker killed and
+    replaced, and the rest of its batch handed on; so is a release whose worker dies.
+    """
+
+    def __init__(self, jobs: int, options: dict, timeout: float | None):
+        self.context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+        self.options, self.timeout = options, timeout
+        self.results = self.context.Queue()
+        self.workers: dict[int, dict] = {}
+        for _ in range(jobs):
+            self._start_worker()
+
+    def _start_worker(self) -> None:
+        tasks = self.context.Queue()
+        process = self.context.Process(target=_work, args=(tasks, self.results, self.options), daemon=True)
+        process.start()
+        # busy: from handing it a batch until it says "idle"; batch: what of it is not done yet
+        self.workers[process.pid] = {"process": process, "tasks": tasks, "busy": False, "batch": [],
+                                     "current": None, "since": 0.0}
+
+    def _messages(self) -> list:
+        """What the workers said: wait a little for the first message, then take all that are there."""
+        try:
+            messages = [self.results.get(timeout=0.2)]
+        except queue.Empty:
+            return []
+        while True:
+            try:
+                messages.append(self.results.get_nowait())
+            except queue.Empty:
+                return messages
+
+    def run(self, work: list[list[tuple[str, object]]], collect) -> None:
+        """Run every batch of (path, meta) pairs, calling ``collect`` with each finished release's Outcome."""
+        pending = list(work)
+        while pending or any(w["busy"] for w in self.workers.values()):
+            for worker in self.workers.values():
+                if not worker["busy"] and pending:
+                    worker["batch"], worker["busy"] = list(pending.pop(0)), True
+                    worker["tasks"].put(worker["batch"])
+            for kind, pid, payload in self._messages():
+                worker = self.workers.get(pid)
+                if worker is None:  # from a worker already replaced
+                    continue
+                if kind == "start":
+                    worker["current"], worker["since"] = payload, time.monotonic()
+                elif kind == "done":
+                    worker["batch"] = [item for item in worker["batch"] if item[0] != payload.path]
+                    worker["current"] = None
+                    collect([payload])
+                elif kind == "idle":
+                    worker["busy"], worker["current"] = False, None
+            pending[:0] = self._check_workers(collect)
+
+    def _check_workers(self, collect) -> list[list[tuple[str, object]]]:
+        """Replace workers past their time limit or dead; the rest of their batches, to run again."""
+        again = []
+        for pid, worker in list(self.workers.items()):
+            over = (worker["current"] is not None and self.timeout
+                    and time.monotonic() - worker["since"] > self.timeout)
+            if not over and worker["process"].is_alive():
+                continue
+            worker["process"].kill()
+            worker["process"].join()
+            del self.workers[pid]
+            self._start_worker()
+            if not worker["batch"]:
+                continue
+            current = worker["current"] or worker["batch"][0][0]
+            reason = (f"took longer than {self.timeout:g} s: stopped, and its worker replaced" if over
+                      else f"its worker process died (exit code {worker['process'].exitcode})")
+            collect([Outcome(current, "failed", reason)])
+            rest = [item for item in worker["batch"] if item[0] != current]
+            if rest:
+                again.append(rest)
+        return again
+
+    def close(self) -> None:
+        for worker in self.workers.values():
+            if worker["process"].is_alive():
+                worker["tasks"].put(None)
+        for worker in self.workers.values():
+            worker["process"].join(timeout=5)
+            if worker["process"].is_alive():
+                worker["process"].kill()
+
+
 def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, store=None,
-        engine="local", scheduler=None, manifest: dict | None = None) -> Summary:
-    """Extract every file; ``store`` (a ``Store``) receives each new fact sheet; ``manifest`` gives metadata."""
+        engine="local", scheduler=None, manifest: dict | None = None, timeout: float | None = DEFAULT_TIMEOUT) -> Summary:
+    """Extract every file; ``store`` (a ``Store``) receives each new fact sheet; ``manifest`` gives metadata.
+
+    ``timeout``: seconds a release may take in a worker process (``jobs`` > 1); None for no limit.
+    """
     from .models import FactSheet
     summary = Summary()
     progress = Progress(len(files))
     started = time.perf_counter()
+    remove_stale_temporaries(out_dir)
     options = dict(out_dir=str(out_dir), model=model, force=force, return_sheets=store is not None)
-
     seen: list[Outcome] = []
 
     def collect(outcomes):
@@ -196,6 +310,8 @@ def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, st
                 print(f"error: {outcome.path}: {outcome.message}", file=sys.stderr)
             if store is not None and outcome.sheet_json:
                 store.save(FactSheet.model_validate_json(outcome.sheet_json), outcome.text)
+            elif store is not None and outcome.status == "skipped" and not store.has(outcome.sha256, outcome.path, __version__):
+                summary.repaired += _store_again(store, out_dir, outcome)
             summary.add(outcome)
         progress.update(len(outcomes))
 
@@ -206,24 +322,32 @@ def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, st
             for batch in batches(files):
                 collect(extract_batch(batch, meta=batch_meta(batch, manifest), **options))
         else:
-            pool = ProcessPoolExecutor(max_workers=jobs)
+            work = []
+            for batch in batches(files):
+                rows = batch_meta(batch, manifest) or {}
+                work.append([(name, rows.get(name)) for name in batch])
+            pool = WorkerPool(jobs, options, timeout)
             try:
-                pending = set()
-                for batch in batches(files):
-                    if len(pending) >= jobs * 2:  # bounded: memory stays flat however many files
-                        finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                        for future in finished:
-                            collect(future.result())
-                    pending.add(pool.submit(extract_batch, batch, meta=batch_meta(batch, manifest), **options))
-                for future in pending:
-                    collect(future.result())
+                pool.run(work, collect)
             finally:
-                pool.shutdown(wait=True, cancel_futures=True)
+                pool.close()
     finally:
         progress.close()
     summary.furniture_updates = settle_furniture(seen, out_dir, store)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _store_again(store, out_dir: Path, outcome: Outcome) -> int:
+    """A release whose fact sheet is current but whose rows are missing (an interrupted run): store them now."""
+    from .models import FactSheet
+    try:
+        sheet = FactSheet.model_validate_json((out_dir / f"{Path(outcome.path).stem}.json").read_text(encoding="utf-8"))
+        text = read_source(outcome.path).text
+    except (OSError, ValueError, ReadError):
+        return 0
+    store.save(sheet, text)
+    return 1
 
 
 def settle_furniture(outcomes: list[Outcome], out_dir: Path, store=None) -> int:

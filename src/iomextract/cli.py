@@ -77,7 +77,8 @@ def cmd_extract(args) -> int:
         return 2
     try:
         summary = batch.run(files, out_dir, model=args.model, force=args.force, jobs=args.jobs or batch.default_jobs(),
-                            store=store, engine=args.engine, scheduler=args.scheduler, manifest=manifest)
+                            store=store, engine=args.engine, scheduler=args.scheduler, manifest=manifest,
+                            timeout=args.timeout or None)
     except RuntimeError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -271,6 +272,9 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--model", default=None, help="an installed spaCy pipeline whose NER fills gaps (e.g. en_core_web_sm)")
     extract.add_argument("--db", default=None, help="also store documents, entities and claims in this SQLite file")
     extract.add_argument("--force", action="store_true", help="redo documents whose fact sheet is current")
+    extract.add_argument("--timeout", type=float, default=batch.DEFAULT_TIMEOUT, metavar="SECONDS",
+                         help="seconds a release may take in a worker process before it is stopped and reported "
+                              f"(default {batch.DEFAULT_TIMEOUT:g}; 0: no limit; --jobs 1 runs in this process, without it)")
     extract.add_argument("--meta", default=None, metavar="FILE",
                          help="CSV or JSONL manifest: file name or path -> published, url, source (as crawlers keep them)")
     extract.add_argument("--jobs", type=int, default=0, help="worker processes (default: the machine's cores)")

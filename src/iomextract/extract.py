@@ -16,7 +16,7 @@ from .models import ENTITY_TYPES, Claim, DocumentInfo, Entity, ExtractorInfo, Fa
 from .pipeline import build_nlp
 from .components.release_header import header_facts
 from .furniture import furniture_rules, mark
-from .reader import SourceText, read_source
+from .reader import SourceText, check_text, read_source
 from .token_table import remember_text, token_table
 
 _default_nlp: Language | None = None
@@ -85,8 +85,9 @@ def source_doc(nlp: Language, source: SourceText, meta: SourceMeta | None = None
 
 def extract_text(text: str, *, doc_id: str = "document", published: date | None = None,
                  nlp: Language | None = None) -> FactSheet:
-    """Fact sheet of a release given as text."""
+    """Fact sheet of a release given as text; raises ReadError for text that is no release (see ``reader.check_text``)."""
     nlp = nlp or default_nlp()
+    text = check_text(text)
     source = SourceText(text, hashlib.sha256(text.encode("utf-8")).hexdigest(), "utf-8", "text")
     doc = nlp(make_doc(nlp, text, published))
     return factsheet(doc, source, doc_id, "", nlp)

@@ -9,6 +9,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 MAX_CHARACTERS = 2_000_000  # a press release is a few thousand; a 50 MB "release" is a mistake
+# spaCy's tokenizer strips prefix and suffix punctuation one character at a time, copying the rest of the
+# word each time: a run of n brackets or quotes costs n squared (2,000 take 0.7 s, 200,000 would take hours).
+# No release has a run of hundreds of punctuation marks without a space; such a text is refused.
+MAX_PUNCTUATION_RUN = 500
+PUNCTUATION_RUN = re.compile(r"(?<![^\w\s])[^\w\s]{%d,}" % MAX_PUNCTUATION_RUN)  # from a run's start only: linear
 FALLBACK_ENCODING = "cp1252"
 BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header",
               "footer", "ul", "ol", "table", "blockquote", "title", "figcaption", "nav"}
@@ -17,6 +22,24 @@ SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg"}
 
 class ReadError(Exception):
     """A file that cannot be read as a release; the message names the reason."""
+
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_text(text: str) -> str:
+    """The text, checked to be safe to tokenize; each lone surrogate (from str input) becomes one U+FFFD."""
+    if not text.strip():
+        raise ReadError("no text")
+    if len(text) > MAX_CHARACTERS:
+        raise ReadError(f"too large: {len(text):,} characters, over the {MAX_CHARACTERS:,} a release may have")
+    run = PUNCTUATION_RUN.search(text)
+    if run:
+        length = len(re.match(r"[^\w\s]*", text[run.start():]).group())
+        raise ReadError(f"a run of {length:,} punctuation marks or symbols without a space at character "
+                        f"{run.start():,}: refused, since the tokenizer's work grows with the square of such a run")
+    # one for one, so that offsets into the returned text are offsets into the given one
+    return LONE_SURROGATE.sub("\ufffd", text)
 
 
 @dataclass
@@ -116,9 +139,5 @@ def read_source(path: str | Path) -> SourceText:
     if path.suffix.lower() in (".html", ".htm"):
         published = html_published(text)
         text, source_format = html_to_text(text), "html"
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if len(text) > MAX_CHARACTERS:
-        raise ReadError(f"too large: {len(text):,} characters, over the {MAX_CHARACTERS:,} a release may have")
-    if not text.strip():
-        raise ReadError("no text")
+    text = check_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     return SourceText(text, hashlib.sha256(data).hexdigest(), encoding, source_format, published)

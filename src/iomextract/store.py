@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from .check import DocumentClaim
 from .models import Claim, FactSheet
 
 SCHEMA_VERSION = 2
-BUSY_TIMEOUT_SECONDS = 60
+BUSY_TIMEOUT_SECONDS = 600  # how long a run waits for another run's transaction on the same database
+FIRST_WAIT_SECONDS = 1  # after this, the wait is said on stderr
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -61,21 +64,48 @@ class StoreError(Exception):
 class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        self.said_waiting = False
         try:
-            self.connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
+            # autocommit: transactions are begun explicitly (``_writing``), with the write lock taken up front
+            self.connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
             self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
             self.connection.execute("PRAGMA journal_mode = WAL")
             self.connection.execute("PRAGMA foreign_keys = ON")
-            version = self._version()
-            if version is not None and version > SCHEMA_VERSION:
-                raise StoreError(f"{self.path}: schema version {version} is newer than this iomextract ({SCHEMA_VERSION})")
-            with self.connection:
+            with self._writing():
+                version = self._version()
+                if version is not None and version > SCHEMA_VERSION:
+                    raise StoreError(f"{self.path}: schema version {version} is newer than this iomextract ({SCHEMA_VERSION})")
                 if version == 1:
                     self._migrate_from_1()
-                self.connection.executescript(SCHEMA)
+                for statement in SCHEMA.split(";"):
+                    if statement.strip():
+                        self.connection.execute(statement)
                 self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: not an iomextract database ({err})") from err
+
+    @contextmanager
+    def _writing(self):
+        """One write transaction. When another run holds the database, say so once and wait for it."""
+        self.connection.execute(f"PRAGMA busy_timeout = {FIRST_WAIT_SECONDS * 1000}")
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) and "busy" not in str(err):
+                raise
+            if not self.said_waiting:
+                print(f"waiting: another run is writing {self.path}", file=sys.stderr, flush=True)
+                self.said_waiting = True
+            self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+            self.connection.execute("BEGIN IMMEDIATE")
+        finally:
+            self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+        try:
+            yield
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
 
     def _version(self) -> int | None:
         tables = {row[0] for row in self.connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -104,7 +134,7 @@ class Store:
     def save(self, sheet: FactSheet, text: str | None = None) -> None:
         """Store one fact sheet (and the text its offsets refer to), replacing earlier rows of the same file."""
         doc = sheet.document
-        with self.connection:  # one transaction: commit at the end, roll back on any error
+        with self._writing():  # one transaction: commit at the end, roll back on any error
             self.connection.execute("DELETE FROM documents WHERE sha256 = ? OR (path = ? AND path != '')",
                                     (doc.sha256, doc.path))
             self.connection.execute(
@@ -116,7 +146,7 @@ class Store:
     def replace_facts(self, sheet: FactSheet) -> None:
         """New flags for a stored document: its fact sheet, entities, claims and paragraphs; its text stays."""
         sha = sheet.document.sha256
-        with self.connection:
+        with self._writing():
             self.connection.execute("UPDATE documents SET factsheet = ? WHERE sha256 = ?", (sheet.model_dump_json(), sha))
             for table in ("entities", "claims", "paragraphs"):
                 self.connection.execute(f"DELETE FROM {table} WHERE document = ?", (sha,))

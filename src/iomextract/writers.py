@@ -1,7 +1,14 @@
-"""Writes fact sheets: atomically, so an interrupted run never leaves half a file."""
+"""Writes fact sheets: atomically, so an interrupted run never leaves half a file.
+
+A fact sheet is written to a temporary file named after the writing process
+(".NAME.PID.XXXX.tmp"), then renamed over its target. A run killed between
+the two leaves the temporary file behind; the next run removes those whose
+process is gone, and leaves alone those of a run still going.
+"""
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -9,12 +16,13 @@ from .models import FactSheet
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
+TEMPORARY = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
 
 
 def write_atomic(path: Path, content: str) -> None:
     """Write to a temporary file in the same folder, then rename over the target."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     try:
         os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp makes 0600; a fact sheet is an ordinary file
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
@@ -31,3 +39,31 @@ def write_factsheet(sheet: FactSheet, out_dir: Path) -> Path:
     path = out_dir / f"{sheet.document.id}.json"
     write_atomic(path, sheet.model_dump_json(indent=1) + "\n")
     return path
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Remove temporary files that killed runs left in a folder; returns how many."""
+    removed = 0
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return 0
+    for name in names:
+        match = TEMPORARY.match(name)
+        if match and not _alive(int(match.group(1))):
+            try:
+                (Path(folder) / name).unlink()
+                removed += 1
+            except OSError:
+                pass
+    return removed

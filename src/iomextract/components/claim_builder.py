@@ -26,6 +26,7 @@ organization. Every claim records its family id and the context flags
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
 
@@ -42,6 +43,9 @@ from .statement_context import context_flags
 from .title_finder import main_organization
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
+# how far (in tokens) a subject slot is looked for from its anchor: real slots are close, and a bound
+# keeps a 50,000-token "sentence" (a table of numbers) from costing the square of its length
+REACH = 40
 VERB_FILLERS = {"is", "are", "was", "were", "has", "have", "had", "be", "been", "will", "would"}
 
 
@@ -116,7 +120,10 @@ class ClaimBuilder:
         for cand in ents:
             ents_by_sentence[table.sentence_of[cand.start]].append(cand)
         flags = context_flags(doc)
-        discourse = _Discourse(main_organization(doc), published_of(doc))
+        main_org = main_organization(doc)
+        acronym = next((c.attrs.get("acronym") for c in ents if c.label == "ORG" and c.attrs.get("acronym")
+                        and c.attrs.get("canonical") == main_org), None)
+        discourse = _Discourse(main_org, published_of(doc), acronym)
         claims, seen = [], set()
         for number, (start, end) in enumerate(table.sentence_bounds):
             sentence_ents = ents_by_sentence.get(number, [])
@@ -277,8 +284,9 @@ class ClaimBuilder:
 class _Discourse:
     """What a release is about: its main organization, and the subject of the sentence before."""
 
-    def __init__(self, main_org: str | None, published):
+    def __init__(self, main_org: str | None, published, main_acronym: str | None = None):
         self.main_org = main_org
+        self.main_acronym = main_acronym
         self.published = published
         self.previous = None
 
@@ -310,11 +318,24 @@ class _Sentence:
         self.by_key = defaultdict(list)
         for key, m_start, m_end in matches:
             self.by_key[key].append((m_start, m_end))
+        self.clause_first: dict[int, int] = {}
+        for i in range(start, end):
+            self.clause_first.setdefault(self.clauses[i], i)
+        self.by_label: dict[str, list] = {}
+        self.ent_starts = [c.start for c in ents]
 
     # plumbing ----------------------------------------------------------------
 
+    def ents_between(self, low: int, high: int, label: str | None = None) -> list:
+        """The entities starting in [low, high), in text order (a bisect: no scan of the sentence)."""
+        found = self.ents[bisect_left(self.ent_starts, low):bisect_left(self.ent_starts, high)]
+        return [c for c in found if c.label == label] if label else found
+
     def of(self, label: str):
-        return [c for c in self.ents if c.label == label]
+        found = self.by_label.get(label)
+        if found is None:
+            found = self.by_label[label] = [c for c in self.ents if c.label == label]
+        return found
 
     def text(self, cand) -> str:
         return self.table.span_text(cand.start, cand.end)
@@ -339,9 +360,9 @@ class _Sentence:
         return min(starts, key=lambda m: abs(m - i)) if starts else None
 
     def nearest_figure(self, i: int):
-        """The FIGURE of i's clause nearest to token i."""
+        """The FIGURE of i's clause nearest to token i (within REACH)."""
         clause = self.clauses[i]
-        figures = [c for c in self.ents if c.label == "FIGURE" and self.clauses[c.start] == clause]
+        figures = [c for c in self.of("FIGURE") if self.clauses[c.start] == clause and abs(c.start - i) <= REACH]
         return min(figures, key=lambda c: min(abs(c.start - i), abs(c.end - i))) if figures else None
 
     def next_word(self, i: int) -> int | None:
@@ -449,10 +470,10 @@ class _Sentence:
         return None
 
     def _main_acronym(self) -> str | None:
-        for cand in self.ents:
-            if cand.label == "ORG" and cand.attrs.get("canonical") == self.discourse.main_org:
+        for cand in self.of("ORG"):
+            if cand.attrs.get("canonical") == self.discourse.main_org and cand.attrs.get("acronym"):
                 return cand.attrs.get("acronym")
-        return {"International Organization for Migration": "IOM"}.get(self.discourse.main_org)
+        return self.discourse.main_acronym
 
     def noun_phrase_owner(self, a: int, b: int, clause: int):
         """An owner in the anchor's noun phrase: "the Organization's 127 ...", "IOM's membership", "IOM member states".
@@ -460,7 +481,7 @@ class _Sentence:
         Returns the owner, None when the slot holds something else ("the hospital's 300 staff"), or False.
         """
         i = a - 1
-        while i >= self.start and self.clauses[i] == clause:
+        while i >= max(self.start, a - REACH) and self.clauses[i] == clause:
             word = self.words[i]
             if word in POSSESSIVE:
                 owner = self.owner_before(i + 1)
@@ -481,7 +502,7 @@ class _Sentence:
     def org_after(self, b: int, clause: int) -> str | None:
         """"... members of the International Organization for Migration", "observer status with IOM"."""
         i = b
-        while i < self.end and self.clauses[i] == clause:
+        while i < min(self.end, b + REACH) and self.clauses[i] == clause:
             cand = self.ent_at.get(i)
             if cand is not None and cand.label == "ORG" and cand.start == i and self.is_object(i):
                 return self.org_name(cand)
@@ -490,8 +511,7 @@ class _Sentence:
 
     def relative_antecedent(self, clause: int) -> str | None:
         """"IOM, which has 175 member states": the organization before ", which"."""
-        first = next((i for i in range(self.start, self.end) if self.clauses[i] == clause
-                      and not self.table.is_space[i]), None)
+        first = self.next_word(self.clause_first.get(clause, self.end))
         if first is None or self.lower[first] not in self.b.relatives:
             return None
         comma = self.previous_word(first)
@@ -504,7 +524,7 @@ class _Sentence:
 
         Returns the subject, None when the slot holds something else, or False when it is empty.
         """
-        words = [i for i in range(self.start, a) if self.clauses[i] == clause and not self.table.is_space[i]]
+        words = [i for i in range(max(self.start, a - REACH), a) if self.clauses[i] == clause and not self.table.is_space[i]]
         if not words:
             return False
         orgs = [self.ent_at[i] for i in words if i in self.ent_at and self.ent_at[i].label == "ORG"
@@ -523,13 +543,13 @@ class _Sentence:
         """The clause opens the sentence, or follows a label: "Established in 1951, IOM ...", "About IOM: Founded in ..."."""
         if self.clauses[self.start] == clause:
             return True
-        first = next((i for i in range(self.start, self.end) if self.clauses[i] == clause), None)
+        first = self.clause_first.get(clause)
         before = self.previous_word(first) if first is not None else None
         return before is not None and self.words[before] in (":", "–", "—", "-")
 
     def appositive_org(self, clause: int) -> str | None:
         """"IOM, founded in 1951, ...": the organization right before the clause."""
-        first = next((i for i in range(self.start, self.end) if self.clauses[i] == clause), None)
+        first = self.clause_first.get(clause)
         comma = self.previous_word(first) if first is not None else None
         before = self.previous_word(comma) if comma is not None else None
         cand = self.ent_at.get(before) if before is not None else None
@@ -537,7 +557,8 @@ class _Sentence:
 
     def sentence_org(self, a: int) -> str | None:
         """The sentence's organization that is no object of a preposition: nearest before a, else first after."""
-        orgs = [c for c in self.of("ORG") if not self.is_object(c.start) and not _is_government(c)]
+        orgs = [c for c in self.ents_between(a - 2 * REACH, a + 2 * REACH, "ORG")
+                if not self.is_object(c.start) and not _is_government(c)]
         before = [c for c in orgs if c.end <= a]
         if before:
             return self.org_name(before[-1])
@@ -556,9 +577,11 @@ class _Sentence:
             return self.text(cand)
         if cand.label == "ORG":
             canonical = cand.attrs.get("canonical") or ""
-            for name in self.b.countries:
-                if canonical.endswith(" " + name) and canonical.lower().startswith(("government of", "the government of")):
-                    return name
+            lower = canonical.lower()
+            for prefix in ("government of the ", "government of "):  # "the Government of Kenya"
+                if lower.startswith(prefix):
+                    name = canonical[len(prefix):]
+                    return name if name in self.b.countries else None
         return None
 
     def _country_list(self, cands) -> list[str]:
@@ -570,8 +593,8 @@ class _Sentence:
         possessive = self._possessive_country(a, clause)
         if possessive:
             return [possessive]
-        before = [c for c in self.ents if c.end <= a and self.clauses[c.start] == clause and self.country_of(c)
-                  and not self.is_object(c.start)]
+        before = [c for c in self.ents_between(a - REACH, a) if c.end <= a and self.clauses[c.start] == clause
+                  and self.country_of(c) and not self.is_object(c.start)]
         if before:
             group = [before[-1]]
             for cand in reversed(before[:-1]):  # "Cuba and Tajikistan", "China, Tuvalu and Solomon Islands"
@@ -582,9 +605,10 @@ class _Sentence:
                     break
             return self._country_list(group)
         if self.fronted(clause):
-            after = [c for c in self.ents if c.start >= b and self.clauses[c.start] != clause and self.country_of(c)]
-            return self._country_list(after[:1])
-        first = next((i for i in range(self.start, self.end) if self.clauses[i] == clause), None)
+            after = next((c for c in self.ents_between(b, b + REACH) if self.clauses[c.start] != clause
+                          and self.country_of(c)), None)
+            return self._country_list([after] if after else [])
+        first = self.clause_first.get(clause)
         comma = self.previous_word(first) if first is not None else None
         before = self.previous_word(comma) if comma is not None and self.words[comma] == "," else None
         cand = self.ent_at.get(before) if before is not None else None
@@ -592,7 +616,7 @@ class _Sentence:
 
     def _possessive_country(self, a: int, clause: int) -> str | None:
         i = a - 1
-        while i >= self.start and self.clauses[i] == clause:
+        while i >= max(self.start, a - REACH) and self.clauses[i] == clause:
             if self.words[i] in POSSESSIVE:
                 cand = self.ent_at.get(self.previous_word(i) if self.previous_word(i) is not None else -1)
                 if cand is not None and self.country_of(cand):
@@ -602,7 +626,7 @@ class _Sentence:
 
     def countries_after(self, b: int, trigger_end: int) -> list[str]:
         """"approved the applications of Fiji and Samoa", "admitted Belize and Nauru as new members"."""
-        first = next((c for c in self.ents if c.start >= b and self.country_of(c)), None)
+        first = next((c for c in self.ents_between(b, b + REACH) if self.country_of(c)), None)
         if first is None or first.start > trigger_end + 3:
             return []
         group, i = [], first.start
@@ -620,11 +644,10 @@ class _Sentence:
 
     def object_org(self, a: int, b: int) -> str | None:
         """The organization a membership is of: after the trigger, else before it, else the release's."""
-        orgs = [c for c in self.of("ORG") if not _is_government(c)]
-        after = [c for c in orgs if c.start >= a]
+        after = [c for c in self.ents_between(a, a + REACH, "ORG") if not _is_government(c)]
         if after:
             return self.org_name(after[0])
-        before = [c for c in orgs if c.end <= a]
+        before = [c for c in self.ents_between(a - REACH, a, "ORG") if c.end <= a and not _is_government(c)]
         if before:
             return self.org_name(before[-1])
         return self.discourse.main_org
@@ -633,12 +656,10 @@ class _Sentence:
 
     def year_after(self, end: int, window: int) -> str | None:
         """The year of the first DATE starting within ``window`` tokens after ``end``."""
-        limit = min(self.end, end + window)
-        for cand in self.of("DATE"):
-            if end <= cand.start < limit:
-                value = str(cand.attrs.get("value") or "")
-                if len(value) >= 4 and value[:4].isdigit():
-                    return value[:4]
+        for cand in self.ents_between(end, min(self.end, end + window), "DATE"):
+            value = str(cand.attrs.get("value") or "")
+            if len(value) >= 4 and value[:4].isdigit():
+                return value[:4]
         return None
 
     def place_list(self, end: int, links: set[str]) -> list:

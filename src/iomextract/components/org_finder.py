@@ -168,6 +168,8 @@ class OrgFinder:
 
         near_heads = set()
         for h in [k for k in starts if words[positions[k]] in heads or lower[positions[k]] in heads]:
+            if h in near_heads:  # its run was walked from an earlier head (walking it again is quadratic)
+                continue
             a, b = h, h
             while a > 0 and in_run(a - 1):
                 a -= 1

@@ -2,7 +2,8 @@
 
 Each cue of ``patterns/context.jsonl`` flags the tokens in its scope: from
 the cue forward or backward to the end of its clause (a clause ends at
-, ; : – ( ) or at a word such as "but" or "which"), or the whole sentence.
+, ; : – ( ) or at a word such as "but" or "which"; at most MAX_SCOPE tokens),
+or the whole sentence.
 "IOM hopes its membership could reach 180 states" is hedged; "IOM said"
 attributes its sentence to IOM. FIGURE entities get the flags
 (``hedged``, ``negated``, ``attributed_to``); the claim builder reads them
@@ -21,6 +22,7 @@ from ..phrases import PhraseSet
 from ..token_table import token_table
 
 TERMINATORS = {"but", "however", "although", "though", "while", "whereas", "which", "who", "whose", "yet"}
+MAX_SCOPE = 30  # tokens a hedge or negation reaches at most, as ConText bounds its windows
 
 
 @dataclass
@@ -135,12 +137,12 @@ def _scope(direction, start, end, clause_of, sentence_of, lower):
             j += 1
         return range(i, j)
     if direction == "forward":
-        j = end
-        while j < count and clause_of[j] == clause_of[start] and lower[j] not in TERMINATORS:
+        j, limit = end, min(count, end + MAX_SCOPE)
+        while j < limit and clause_of[j] == clause_of[start] and lower[j] not in TERMINATORS:
             j += 1
         return range(end, j)
-    i = start
-    while i > 0 and clause_of[i - 1] == clause_of[start] and lower[i - 1] not in TERMINATORS:
+    i, limit = start, max(0, start - MAX_SCOPE)
+    while i > limit and clause_of[i - 1] == clause_of[start] and lower[i - 1] not in TERMINATORS:
         i -= 1
     return range(i, start)
 
