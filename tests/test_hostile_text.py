@@ -107,6 +107,8 @@ NESTED_PARENTHESES = "(" * 200_000 + ")" * 200_000  # 400 KB; the tokenizer alon
     pytest.param(NESTED_PARENTHESES, id="200,000 nested parentheses"),
     pytest.param("IOM said. " + "".join(chr(0x300 + i % 100) for i in range(100_000)), id="100,000 combining marks"),
     pytest.param("\u200d" * 50_000 + " IOM", id="50,000 zero-width joiners"),
+    pytest.param("Sign here: " + "_" * 20_000, id="20,000 underscores"),
+    pytest.param("IOM" + "_-" * 10_000 + " said", id="underscores and hyphens after a word"),
 ])
 def test_overlong_punctuation_runs_are_refused_fast(text):
     started = time.perf_counter()
@@ -123,6 +125,8 @@ def test_overlong_punctuation_runs_are_refused_fast(text):
     pytest.param("Kenya became a member of IOM in 1983. IOM has 175 member states. " * 3_000, id="200 KB of claims"),
     pytest.param("\n• IOM 5 staff" * 14_000, id="200 KB of bullets"),
     pytest.param("-".join(["Alpha"] * 33_000), id="one 200 KB hyphenated word"),
+    pytest.param(("\u0301" * 400 + " IOM 1983 ") * 200, id="words of combining marks alone"),
+    pytest.param(("_" * (MAX_PUNCTUATION_RUN - 1) + " ") * 200, id="200 runs of 499 underscores"),
 ])
 def test_long_hostile_texts_take_linear_time(nlp, text):
     assert_extracts_cleanly(nlp, text)

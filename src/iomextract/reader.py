@@ -12,8 +12,10 @@ MAX_CHARACTERS = 2_000_000  # a press release is a few thousand; a 50 MB "releas
 # spaCy's tokenizer strips prefix and suffix punctuation one character at a time, copying the rest of the
 # word each time: a run of n brackets or quotes costs n squared (2,000 take 0.7 s, 200,000 would take hours).
 # No release has a run of hundreds of punctuation marks without a space; such a text is refused.
+# The underscore is a word character to Python's regexes but punctuation to the tokenizer: it counts.
 MAX_PUNCTUATION_RUN = 500
-PUNCTUATION_RUN = re.compile(r"(?<![^\w\s])[^\w\s]{%d,}" % MAX_PUNCTUATION_RUN)  # from a run's start only: linear
+PUNCTUATION_MARK = r"(?:[^\w\s]|_)"
+PUNCTUATION_RUN = re.compile(r"(?<![^\w\s])(?<!_)%s{%d,}" % (PUNCTUATION_MARK, MAX_PUNCTUATION_RUN))  # from a run's start only: linear
 FALLBACK_ENCODING = "cp1252"
 BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header",
               "footer", "ul", "ol", "table", "blockquote", "title", "figcaption", "nav"}
@@ -35,7 +37,7 @@ def check_text(text: str) -> str:
         raise ReadError(f"too large: {len(text):,} characters, over the {MAX_CHARACTERS:,} a release may have")
     run = PUNCTUATION_RUN.search(text)
     if run:
-        length = len(re.match(r"[^\w\s]*", text[run.start():]).group())
+        length = len(re.match(PUNCTUATION_MARK + "*", text[run.start():]).group())
         raise ReadError(f"a run of {length:,} punctuation marks or symbols without a space at character "
                         f"{run.start():,}: refused, since the tokenizer's work grows with the square of such a run")
     # one for one, so that offsets into the returned text are offsets into the given one

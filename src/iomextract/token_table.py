@@ -27,7 +27,8 @@ def fold(text: str) -> str:
         return text
     text = text.replace("’", "'").replace("‘", "'")
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # a word of combining marks alone keeps them: no word folds to nothing
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)) or text
 
 
 class TokenTable:
