@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .extract import factsheet, source_doc
+from .extract import collector_paused, factsheet, source_doc
 from .reader import ReadError, read_source
 from .writers import remove_stale_temporaries, write_factsheet
 
@@ -131,7 +131,8 @@ def extract_one(name: str, out_dir: str, model: str | None = None, force: bool =
     if existing is not None:
         return Outcome(name, "skipped", **_paragraph_info(existing))
     nlp = _nlp(model)
-    sheet = factsheet(nlp(source_doc(nlp, source, meta)), source, path.stem, name, nlp, meta)
+    with collector_paused():
+        sheet = factsheet(nlp(source_doc(nlp, source, meta)), source, path.stem, name, nlp, meta)
     try:
         write_factsheet(sheet, out)
     except OSError as err:

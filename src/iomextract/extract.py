@@ -1,7 +1,10 @@
 """The library API: text or files in, validated fact sheets out."""
 from __future__ import annotations
 
+import gc
 import hashlib
+import threading
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -67,6 +70,35 @@ def factsheet(doc: Doc, source: SourceText, doc_id: str, path: str, nlp: Languag
     return sheet
 
 
+_pause_lock = threading.Lock()
+_pauses = 0
+_collector_was_enabled = False
+
+
+@contextmanager
+def collector_paused():
+    """Pause Python's cyclic garbage collector while one release is processed.
+
+    A release allocates tens of thousands of short-lived objects (tokens, candidates, records),
+    which set off many collections that find next to nothing: pausing saves about 15% of the
+    time (benchmarks/throughput.py). Cycles made meanwhile are collected once it runs again.
+    Nested and concurrent pauses (threads of a Dask worker) run it again only when the last ends.
+    """
+    global _pauses, _collector_was_enabled
+    with _pause_lock:
+        if _pauses == 0:
+            _collector_was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses += 1
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _pauses -= 1
+            if _pauses == 0 and _collector_was_enabled:
+                gc.enable()
+
+
 def make_doc(nlp: Language, text: str, published: date | None = None, published_from: str = "meta") -> Doc:
     """A Doc to run the pipeline on; ``published`` (from a manifest or page metadata) wins over the text's."""
     doc = remember_text(nlp.make_doc(text), text)
@@ -89,13 +121,13 @@ def extract_text(text: str, *, doc_id: str = "document", published: date | None 
     nlp = nlp or default_nlp()
     text = check_text(text)
     source = SourceText(text, hashlib.sha256(text.encode("utf-8")).hexdigest(), "utf-8", "text")
-    doc = nlp(make_doc(nlp, text, published))
-    return factsheet(doc, source, doc_id, "", nlp)
+    with collector_paused():
+        return factsheet(nlp(make_doc(nlp, text, published)), source, doc_id, "", nlp)
 
 
 def extract_file(path: str | Path, *, nlp: Language | None = None, meta: SourceMeta | None = None) -> FactSheet:
     """Fact sheet of a release file (.txt or .html); raises ReadError for what is not a release."""
     nlp = nlp or default_nlp()
     source = read_source(path)
-    doc = nlp(source_doc(nlp, source, meta))
-    return factsheet(doc, source, Path(path).stem, str(path), nlp, meta)
+    with collector_paused():
+        return factsheet(nlp(source_doc(nlp, source, meta)), source, Path(path).stem, str(path), nlp, meta)
