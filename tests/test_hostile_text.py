@@ -58,46 +58,22 @@ with_surrogates = st.lists(st.one_of(st.sampled_from(RELEASE_WORDS), st.characte
                            max_size=200).map(" ".join)
 
 
+GENERATED_TEXTS = {
+    "random unicode": st.text(max_size=3000),
+    "release words in any order": release_like,
+    "long runs of one character": one_character_runs,
+    "deep brackets": deep_brackets,
+    "huge numbers": huge_numbers,
+    "mixed scripts": mixed_scripts,
+    "lone surrogates": with_surrogates,
+}
+
+
+@pytest.mark.parametrize("kind", GENERATED_TEXTS)
 @property_settings
-@given(text=st.text(max_size=3000))
-def test_random_unicode(nlp, text):
-    assert_extracts_cleanly(nlp, text)
-
-
-@property_settings
-@given(text=release_like)
-def test_release_words_in_any_order(nlp, text):
-    assert_extracts_cleanly(nlp, text)
-
-
-@property_settings
-@given(text=one_character_runs)
-def test_long_runs_of_one_character(nlp, text):
-    assert_extracts_cleanly(nlp, text)
-
-
-@property_settings
-@given(text=deep_brackets)
-def test_deep_brackets(nlp, text):
-    assert_extracts_cleanly(nlp, text)
-
-
-@property_settings
-@given(text=huge_numbers)
-def test_huge_numbers(nlp, text):
-    assert_extracts_cleanly(nlp, text)
-
-
-@property_settings
-@given(text=mixed_scripts)
-def test_mixed_scripts(nlp, text):
-    assert_extracts_cleanly(nlp, text)
-
-
-@property_settings
-@given(text=with_surrogates)
-def test_lone_surrogates_become_replacement_characters(nlp, text):
-    assert_extracts_cleanly(nlp, text)
+@given(data=st.data())
+def test_generated_text_extracts_cleanly(nlp, kind, data):
+    assert_extracts_cleanly(nlp, data.draw(GENERATED_TEXTS[kind], label=kind))
 
 
 NESTED_PARENTHESES = "(" * 200_000 + ")" * 200_000  # 400 KB; the tokenizer alone would take hours

@@ -137,15 +137,23 @@ def gather(paths: list[str], db: str | None) -> tuple[list[FactSheet], set[str] 
     return sheets, focus, failed
 
 
-def cmd_check(args) -> int:
+def gather_or_exit(args, what: str):
+    """``gather`` for check and timeline; an exit status instead where there is nothing to read."""
     if not args.paths and not args.db:
-        print("error: give fact sheets to check, or --db", file=sys.stderr)
+        print(f"error: give {what}, or --db", file=sys.stderr)
         return 2
     try:
-        sheets, focus, failed = gather(args.paths, args.db)
+        return gather(args.paths, args.db)
     except StoreError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+
+
+def cmd_check(args) -> int:
+    gathered = gather_or_exit(args, "fact sheets to check")
+    if isinstance(gathered, int):
+        return gathered
+    sheets, focus, failed = gathered
     report = check(document_claims(sheets), focus=focus)
     print(report.model_dump_json(indent=1) if args.json else format_table(report))
     return 1 if failed else 0
@@ -153,14 +161,10 @@ def cmd_check(args) -> int:
 
 def cmd_timeline(args) -> int:
     from .timeline import format_timeline, timeline
-    if not args.paths and not args.db:
-        print("error: give fact sheets, or --db", file=sys.stderr)
-        return 2
-    try:
-        sheets, _, failed = gather(args.paths, args.db)
-    except StoreError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+    gathered = gather_or_exit(args, "fact sheets")
+    if isinstance(gathered, int):
+        return gathered
+    sheets, _, failed = gathered
     result = timeline(document_claims(sheets), subject=args.subject, attribute=args.attribute)
     print(result.model_dump_json(indent=1) if args.json else format_timeline(result))
     return 1 if failed else 0
