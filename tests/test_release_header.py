@@ -21,6 +21,12 @@ BODY = "The ministers met to discuss the response to the floods and agreed to op
     (f"Floods in the North\n04.12.2018\n\n{BODY}", "Floods in the North", date(2018, 12, 4), "date line"),
     (f"Floods in the North\n\nGENEVA, 30 November 2021 – {BODY}", "Floods in the North", date(2021, 11, 30), "dateline"),
     (f"Floods in the North\n\nABUJA, Nigeria, 3 May 2022 (Wire News) — {BODY}", "Floods in the North", date(2022, 5, 3), "dateline"),
+    (f"Floods in the North\n\nLAGOS, Nigeria, March 3, 2024 (Wire News) -- {BODY}", "Floods in the North",
+     date(2024, 3, 3), "dateline"),
+    (f"Floods in the North\n\nDakar, Senegal, Sept. 14, 2019 – {BODY}", "Floods in the North", date(2019, 9, 14), "dateline"),
+    (f"Geneva – Friday 12 May 2023 – {BODY} {BODY}", None, date(2023, 5, 12), "dateline"),
+    (f"Floods in the North\n\nBANGKOK — Monday, 6 November 2023 — {BODY}", "Floods in the North",
+     date(2023, 11, 6), "dateline"),
     (f"Press briefing notes, 4 December 2018\n\n{BODY}", "Press briefing notes, 4 December 2018", date(2018, 12, 4), "title"),
     (f"BY AMINA WARSAME\n\nFloods in the North\n\nNAIROBI – {BODY}", "Floods in the North", None, None),
     ("Established in 1951, the International Organization for Migration is the leading organization in the field of "

@@ -122,8 +122,8 @@ class ReleaseHeader:
             if self.is_boilerplate(line) or self.label_line.match(line) or BYLINE.match(line) \
                     or parse_calendar_date(line, facts.day_first):
                 continue
-            if len(line) > 200:
-                return None  # the body has started: a page without a title line
+            if len(line) > 200 or (len(line) > 120 and line[-1] in ".!?\"”"):
+                return None  # a paragraph: the body has started on a page without a title line
             if line[-1] not in ".:;,":
                 facts.title = line
                 return number
@@ -161,6 +161,10 @@ class ReleaseHeader:
         if bracket:
             agency = (offset + bracket.start(1), offset + bracket.end(1))
             prefix = prefix[:bracket.start()].rstrip()
+        # a full date anywhere in the prefix ("NAIROBI, Kenya, March 3, 2024"): its commas are no part breaks
+        date_span = self._full_date(prefix, offset, facts)
+        if date_span is not None:
+            prefix = prefix[:date_span[0] - offset].rstrip(" ,")
         parts, position = [], 0
         for piece in prefix.split(","):
             stripped = piece.strip()
@@ -175,17 +179,31 @@ class ReleaseHeader:
             return None
         dateline = Dateline((offset + begin, offset + begin + len(first)), agency=agency)
         for begin, part in parts[1:]:
-            found = _date_in(part, offset + begin, facts.day_first, from_start=True)
-            if found and found[1] - found[0] == len(part):
-                dateline.date = (found[0], found[1])
-                self._publish(facts, found, "dateline")
-            elif re.fullmatch(r"(?:[A-Z][a-z]{2,}\.?|May)\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,}\.?", part):
+            if re.fullmatch(r"(?:[A-Z][a-z]{2,}\.?|May)\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,}\.?", part):
                 dateline.date = (offset + begin, offset + begin + len(part))  # "April 29": no year, no publication date
             elif PLACE_PART.match(part):
                 dateline.regions.append((offset + begin, offset + begin + len(part)))
             else:
                 return None
+        if date_span is None:
+            # "GENEVA – Friday 12 May 2023 – ...": the date stands between two separators
+            rest = line[match.end():match.end() + 60]
+            second = self.separator.search(rest)
+            if second is not None:
+                date_span = self._full_date(rest[:second.start()], offset + match.end(), facts)
+        if date_span is not None:
+            dateline.date = date_span[:2]
+            self._publish(facts, date_span, "dateline")
         return dateline
+
+    @staticmethod
+    def _full_date(fragment: str, offset: int, facts: HeaderFacts):
+        """(start, end, date) of a full date that ends the fragment, else None."""
+        stripped = fragment.rstrip(" ,")
+        found = _date_in(stripped, offset, facts.day_first)
+        if found and found[1] == offset + len(stripped):
+            return found
+        return None
 
 
 def _date_in(fragment: str, offset: int, day_first: bool, from_start: bool = False):
