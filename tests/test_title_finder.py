@@ -41,6 +41,14 @@ def people(ents, text):
      [("Otieno Wafula", "Cabinet Secretary for Interior", None)]),
     ("Kenya's Ambassador to Ethiopia, Njeri Kamau, attended the ceremony.",
      [("Njeri Kamau", "Ambassador to Ethiopia", None)]),
+    # a complement run that ends with the name, before a comma or at the sentence end
+    ("“Borders must stay open,” said IOM Deputy Director General for Operations Chidi Okonkwo, speaking in Geneva.",
+     [("Chidi Okonkwo", "Deputy Director General for Operations", IOM)]),
+    ("The shelter was opened by IOM Director of Operations and Emergencies Lena Berg.",
+     [("Lena Berg", "Director of Operations and Emergencies", IOM)]),
+    ("The Minister of Labour and Social Protection, Jane Wambui, spoke first.",
+     [("Jane Wambui", "Minister of Labour and Social Protection", None)]),
+    ("She was appointed Minister of Labour and Social Protection.", []),
     # government statements: long titles right before the name
     ("State Minister of Labour and Skills Hana Girma visited the centre on Saturday.",
      [("Hana Girma", "State Minister of Labour and Skills", None)]),

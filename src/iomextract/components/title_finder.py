@@ -52,6 +52,9 @@ def main_organization(doc: Doc) -> str | None:
     return doc.user_data["iom_main_org"]
 
 
+SENTENCE_ENDS = {".", "!", "?"}
+
+
 class TitleFinder:
     def __init__(self, nlp: Language):
         self.heads = Gazetteer(nlp.tokenizer, ignore_case=True)
@@ -335,9 +338,24 @@ class TitleFinder:
         if not run:
             return None
         end = run[-1] + 1
+        return "run", end, self._name_start(table, run) if self._no_name_follows(table, end) else None
+
+    def _no_name_follows(self, table: TokenTable, end: int) -> bool:
+        """True when the words after a complement run are no name, so a name may end the run itself.
+
+        "... Operations Ugochi Daniels opened", "said ... Ugochi Daniels, speaking at" and a
+        sentence end leave the name inside the run; "..., Ugochi Daniels" puts it after the comma.
+        """
+        words = table.words
         following = self._next(table, end)
-        followed_by_text = following is not None and words[following][:1].islower()
-        return "run", end, self._name_start(table, run) if followed_by_text else None
+        if following is None or words[following][:1].islower():
+            return True
+        if words[following] in SENTENCE_ENDS:
+            return True
+        if words[following] in (",", ";"):
+            after = self._next(table, following + 1)
+            return after is None or not words[after][:1].isupper()
+        return False
 
     def _name_start(self, table: TokenTable, run: list[int]) -> int | None:
         """Where a person's name starts at the end of a prenominal complement, if one does.
