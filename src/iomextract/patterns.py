@@ -141,10 +141,12 @@ class ContextCue(Rule):
 class ClaimContext(Rule):
     about: str = ""
     pronouns: list[str]
+    descriptions: dict[str, str] = {}
     office_nouns: list[str]
     relative_pronouns: list[str]
     prepositions: list[str]
     subject_fillers: list[str]
+    subject_openers: list[str] = []
 
 
 class OrgShapes(Rule):

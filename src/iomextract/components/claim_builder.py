@@ -94,11 +94,15 @@ class ClaimBuilder:
                     self._add(f"{family.id}|kind|{kind}", phrases)
         self.countries = country_names(patterns_dir)
         context = load("claim_context.json", patterns_dir)
-        self.pronouns = sorted((tuple(p.split()) for p in context.pronouns), key=len, reverse=True)
+        # a pronoun points to the subject before (None); a description to the organization it describes
+        referents = {**{p: None for p in context.pronouns}, **context.descriptions}
+        self.pronouns = sorted(((tuple(p.split()), org) for p, org in referents.items()), key=lambda e: len(e[0]),
+                               reverse=True)
         self.office_nouns = sorted((tuple(p.split()) for p in context.office_nouns), key=len, reverse=True)
         self.relatives = set(context.relative_pronouns)
         self.prepositions = set(context.prepositions)
         self.fillers = set(context.subject_fillers)
+        self.subject_openers = set(context.subject_openers)
         self.family_words = set()
         for family in self.families:
             if isinstance(family, CountFamily):
@@ -395,11 +399,18 @@ class _Sentence:
         return j is not None and self.lower[j] in self.b.prepositions
 
     def pronoun_at(self, i: int) -> int:
-        """Length of an org pronoun starting at i ("It", "the Organization"), or 0."""
-        for pronoun in self.b.pronouns:
+        """Length of an org pronoun or description starting at i ("It", "the Organization", "the migration agency"), or 0."""
+        return self._pronoun(i)[0]
+
+    def referent(self, i: int) -> str | None:
+        """The organization the pronoun or description at i points to."""
+        return self._pronoun(i)[1] or self.discourse.resolve()
+
+    def _pronoun(self, i: int) -> tuple[int, str | None]:
+        for pronoun, org in self.b.pronouns:
             if tuple(self.lower[i:i + len(pronoun)]) == pronoun:
-                return len(pronoun)
-        return 0
+                return len(pronoun), org
+        return 0, None
 
     def org_name(self, cand) -> str | None:
         return cand.attrs.get("canonical") if cand.label == "ORG" else None
@@ -418,7 +429,7 @@ class _Sentence:
         for length in range(4, 0, -1):
             first = k - length + 1
             if first >= self.start and self.pronoun_at(first) == length:
-                return self.discourse.resolve()
+                return self.referent(first)
         return None
 
     # subjects ----------------------------------------------------------------
@@ -467,6 +478,25 @@ class _Sentence:
                     prefix = org.attrs.get("acronym") if org is not None and org.label == "ORG" else acronym
                     if prefix:
                         return f"{prefix} {self.text(place)}"
+        return self._country_office(a, acronym)
+
+    def _country_office(self, a: int, acronym: str | None) -> str | None:
+        """"Its Kenya mission", "IOM's Kenya office", "the Kenya mission" before a -> "IOM Kenya"."""
+        for place in self.of("PLACE"):
+            if place.start >= a or place.attrs.get("kind") != "country":
+                continue
+            k = self.next_word(place.end)
+            if k is None or not any(tuple(self.lower[k:k + len(noun)]) == noun for noun in self.b.office_nouns):
+                continue
+            j = self.previous_word(place.start)
+            if j is None:
+                continue
+            owner = self.previous_word(j) if self.words[j] in POSSESSIVE else j
+            org = self.ent_at.get(owner) if owner is not None else None
+            if org is not None and org.label == "ORG" and org.attrs.get("acronym"):
+                return f"{org.attrs['acronym']} {self.text(place)}"
+            if self.lower[j] in ("its", "the") and acronym:
+                return f"{acronym} {self.text(place)}"
         return None
 
     def _main_acronym(self) -> str | None:
@@ -517,7 +547,17 @@ class _Sentence:
         comma = self.previous_word(first)
         before = self.previous_word(comma) if comma is not None else None
         cand = self.ent_at.get(before) if before is not None else None
-        return self.org_name(cand) if cand is not None else None
+        return self.org_name(cand) if cand is not None else self.pronoun_ending_at(before)
+
+    def pronoun_ending_at(self, i: int | None) -> str | None:
+        """"The agency, which ...", "The organization, founded in ...": the referent of a pronoun ending at i."""
+        if i is None:
+            return None
+        for pronoun, _ in self.b.pronouns:
+            first = i - len(pronoun) + 1
+            if first >= self.start and len(pronoun) > 1 and tuple(self.lower[first:i + 1]) == pronoun:
+                return self.referent(first)
+        return None
 
     def clause_left(self, a: int, clause: int):
         """The subject before the anchor in its clause: an organization or a pronoun.
@@ -531,9 +571,12 @@ class _Sentence:
                 and self.ent_at[i].start == i and not self.is_object(i)]
         if orgs:
             return self.org_name(orgs[-1])
-        length = self.pronoun_at(words[0])
-        if length:
-            return self.discourse.resolve()
+        if self.pronoun_at(words[0]):
+            return self.referent(words[0])
+        # "Ms. Pope added that the Organization opened ...": a pronoun opening a subordinate subject
+        for before, i in reversed(list(zip(words, words[1:]))):
+            if self.lower[before] in self.b.subject_openers and self.pronoun_at(i):
+                return self.referent(i)
         # a noun phrase and a verb before the anchor make a subject of its own: "The office was established ..."
         determiners = [i for i in words if self.lower[i] in ("the", "a", "an", "this", "these", "those")]
         occupied = bool(determiners) and any(self.lower[i] in VERB_FILLERS for i in words if i > determiners[0])
@@ -553,7 +596,9 @@ class _Sentence:
         comma = self.previous_word(first) if first is not None else None
         before = self.previous_word(comma) if comma is not None else None
         cand = self.ent_at.get(before) if before is not None else None
-        return self.org_name(cand) if cand is not None and cand.label == "ORG" else None
+        if cand is not None:
+            return self.org_name(cand) if cand.label == "ORG" else None
+        return self.pronoun_ending_at(before)
 
     def sentence_org(self, a: int) -> str | None:
         """The sentence's organization that is no object of a preposition: nearest before a, else first after."""
@@ -567,7 +612,12 @@ class _Sentence:
             return self.org_name(after[0])
         first = next((i for i in range(self.start, self.end) if not self.table.is_space[i]), None)
         if first is not None and self.pronoun_at(first):
-            return self.discourse.resolve()
+            return self.referent(first)
+        # "With 175 Member States ..., the agency employs ...": a pronoun opening a later clause
+        for clause_start in sorted(set(self.clause_first.values())):
+            i = self.next_word(clause_start)
+            if i is not None and i != first and self.pronoun_at(i) and not self.is_object(i):
+                return self.referent(i)
         return None
 
     # countries and objects ---------------------------------------------------
