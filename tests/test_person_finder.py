@@ -57,6 +57,14 @@ def test_people(ents, text, expected):
     # honorifics
     ("Dr. Wanjiru Kamau of the Ministry of Health said three clinics had closed.", ["Wanjiru Kamau"]),
     ("Jean-Pierre Dubois, a volunteer, said the roads were blocked.", ["Jean-Pierre Dubois"]),
+    # a given name alone, where press text introduces a person by it
+    ("“The water rose at night,” says Zainab, a farmer from Beledweyne.", ["Zainab"]),
+    ("“We had nothing left,” Farida said.", ["Farida"]),
+    ("Yusuf, 19, crossed the desert twice.", ["Yusuf"]),
+    ("Khadija, who arrived in May, now runs a shop.", ["Khadija"]),
+    ("“I want to go home,” said 12-year-old Musa.", ["Musa"]),
+    # ... unless it is the surname of someone named in full: the linker decides
+    ("Ambassador Peter Lim met Dr. Susan Lim. Lim said the talks went well.", ["Peter Lim", "Susan Lim"]),
 ])
 def test_names_in_many_contexts(ents, text, expected):
     assert names(ents, text) == expected
@@ -72,6 +80,11 @@ def test_names_in_many_contexts(ents, text, expected):
     "Human Rights Watch said the camps were overcrowded.",
     "Kenya Red Cross staff said the roads were closed.",
     "In June Kenya joined the Global Compact.",
+    "“It is over,” He said.",
+    "Hope, a rare thing in the camps, returned with the rains.",
+    "June, a month of heavy rain, brought floods.",
+    "“We will return,” Said told reporters.",
+    "Officials said the road was closed. Authorities, who asked not to be named, confirmed it.",
 ])
 def test_not_people(ents, text):
     assert names(ents, text) == []

@@ -23,6 +23,15 @@ def first_names() -> frozenset[str]:
     return frozenset(n for n in names if len(n) > 1 and n[:1].isupper())
 
 
+@lru_cache(maxsize=4096)
+def english_word(word: str) -> bool:
+    """The word is also an English word (lemminflect's lexicon, spaCy's stop words): "Grace", "He", "Said"."""
+    from lemminflect import getAllLemmas
+    from spacy.lang.en.stop_words import STOP_WORDS
+    lower = word.lower()
+    return lower in STOP_WORDS or bool(getAllLemmas(lower))
+
+
 @lru_cache(maxsize=None)
 def country_facts() -> dict[str, dict]:
     """ISO alpha-2 code -> countryinfo's record (name, demonym, altSpellings, capital, ...)."""

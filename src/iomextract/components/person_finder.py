@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from ..candidates import EntityRules, chosen_candidates, entity_attrs_of, resolve
 from ..gazetteer import Gazetteer
-from ..lexicons import demonyms, first_names
+from ..lexicons import demonyms, english_word, first_names
 from ..patterns import load
 from ..token_table import token_table
 
@@ -73,6 +73,7 @@ class PersonFinder:
         self.coordinators = set(people.coordinators)
         self.max_words = people.max_name_words
         self.first_names = first_names()
+        self.calendar_words = {w.lower() for w in list(dates.months) + list(dates.weekdays)}
         self.demonyms = demonyms()
         self.name_words: dict[tuple[str, bool], bool] = {}
 
@@ -184,6 +185,9 @@ class PersonFinder:
                 found.append((k, end, rule))
             consumed = end
         found += self._coordinated(words, found, headings, table)
+        # a lone word that is the surname of someone named in full is the linker's to decide ("Lim said")
+        surnames = {texts[end - 1] for k, end, rule in found if end - k > 1}
+        found = [(k, end, rule) for k, end, rule in found if rule != "person.given_name" or texts[k] not in surnames]
         candidates = [self.rules.candidate(rule, index[k], index[end - 1] + 1, {}) for k, end, rule in found]
         if candidates:
             resolve(doc, existing + candidates, set_ents=False)
@@ -218,6 +222,8 @@ class PersonFinder:
         if length >= 2 and self.contact_block and self._contact_line(table, index[k]) and (end >= count or texts[end] in (",", "(")
                                                                    or index[end] != index[end - 1] + 1):
             return "person.contact"
+        if length == 1 and end == k + 1 and index[k] not in ent_at and self._introduced_by_given_name(words, keys, keys_lower, k):
+            return "person.given_name"
         if length < 2 or index[k] in ent_at and ent_at[index[k]].priority > 3 and ent_at[index[k]].end >= index[end - 1] + 1:
             return None
         followed_by_name_word = end < count and texts[end][:1].isupper() and texts[end] not in (",",) \
@@ -233,6 +239,25 @@ class PersonFinder:
         if shapes & {"initial", "particle", "hyphenated"}:
             return "person.name_shape"
         return None
+
+    def _introduced_by_given_name(self, words, keys, keys_lower, k) -> bool:
+        """Word k is a given name alone where press text introduces a person so (see person.given_name)."""
+        texts, lower = words.text, words.lower
+        if keys[k] not in self.first_names or not texts[k][1:].islower() or english_word(texts[k]) \
+                or lower[k] in self.calendar_words:
+            return False  # "He said", "Grace", "June": words before they are names
+        count = len(texts)
+        if (k > 0 and self.verbs.ending_at(keys_lower, k, 2)) or (k + 1 < count and self.verbs.lookup((keys_lower[k + 1],))):
+            return True
+        if k >= 3 and lower[k - 1] == "old" and lower[k - 3] == "year":  # "17-year-old Amina"
+            return True
+        if k + 2 < count and texts[k + 1] == ",":
+            after = texts[k + 2]
+            if after.isdigit() and len(after) <= 2 and k + 3 < count and texts[k + 3] in (",", ")"):
+                return True  # "Halima, 34, ..."
+            if lower[k + 2] in ("who", "whose") or (lower[k + 2] in ("a", "an") and k + 3 < count and texts[k + 3].islower()):
+                return True  # "Ahmed, who ...", "Halima, a mother of five"
+        return False
 
     def _credit_before(self, words, keys, k, ent_at) -> bool:
         """A byline or credit right before word k: "By", "Photo:", "Reporting by", "Photo: IOM/"."""
