@@ -58,6 +58,11 @@ def test_dates_resolved_against_publication_date(nlp, text, expected):
     ("The appeal covers 2017–2018.", [("2017", "2017"), ("2018", "2018")]),
     ("Visits between 2014 and 2017 grew.", [("2014", "2014"), ("2017", "2017")]),
     ("Figures of 24.11.2015 and Nov-24-2015 agree.", [("24.11.2015", "2015-11-24"), ("Nov-24-2015", "2015-11-24")]),
+    ("Since mid-2021 arrivals have doubled, and by late-2022 they fell.", [("mid-2021", "2021"), ("late-2022", "2022")]),
+    ("On 5 and 6 June 2023, IOM trained 40 officials.", [("5", "2023-06-05"), ("6 June 2023", "2023-06-06")]),
+    ("Between 3, 4 and 5 May 2022 the team met.", [("3", "2022-05-03"), ("4", "2022-05-04"), ("5 May 2022", "2022-05-05")]),
+    ("IOM trained 40 and 6 June 2023 was the last day.", [("6 June 2023", "2023-06-06")]),
+    ("A mid-season review and a late-1500 figure.", []),
 ])
 def test_dates_in_digits_and_ranges(nlp, text, expected):
     assert dates(nlp, text) == expected

@@ -50,6 +50,8 @@ class DateFinder:
         self.entity_rules.require(*RULES.values())
         self.rules = load("dates.json", patterns_dir)
         self.low, self.high = self.rules.year_range
+        modifiers = "|".join(re.escape(m.rstrip("-")) for m in self.rules.decade_modifiers)
+        self.part_of_year = re.compile(rf"(?<![\w-])(?:{modifiers})-(\d{{4}})(?![\w-])", re.IGNORECASE)
         self.year_prepositions = set(self.rules.year_prepositions)
         self.name_words = set(self.rules.name_words_before_year)
         self.relative = {tuple(k.split()): ("day", v) for k, v in self.rules.relative_days.items()}
@@ -77,6 +79,9 @@ class DateFinder:
                 value = parse_calendar_date(match.group(1), facts.day_first)
                 if value:
                     found_spans.append((match.start(1), match.end(1), value.isoformat(), "numeric"))
+        for match in self.part_of_year.finditer(text):  # "mid-2021", "early-2019": one token, the year's value
+            if self.low <= int(match.group(1)) <= self.high:
+                found_spans.append((match.start(), match.end(), match.group(1), "year"))
         for start_char, end_char, value, kind in found_spans:
             span = table.token_span(start_char, end_char)
             if span:
@@ -92,8 +97,21 @@ class DateFinder:
                 length, value, kind = found
                 candidates_of(doc).append(self.entity_rules.candidate(RULES[kind], words.index[k], words.index[k + length - 1] + 1,
                                                                     {"value": value}))
+                if kind == "day_month":
+                    self._coordinated_days(doc, words, k, value)
                 free = k + length
         return doc
+
+    def _coordinated_days(self, doc, words, k: int, value: str | None) -> None:
+        """"5 and 6 June", "3, 4 and 5 May 2022": the days before a day and month are dates of that month."""
+        while k >= 2 and words.lower[k - 1] in ("and", "&", ",", "to", "-", "–") and DAY.match(words.text[k - 2]):
+            day = int(DAY.match(words.text[k - 2]).group(1))
+            if not 1 <= day <= 31:
+                return
+            day_value = f"{value[:-2]}{day:02d}" if value and re.fullmatch(r".+-\d{2}-\d{2}", value) else None
+            candidates_of(doc).append(self.entity_rules.candidate(RULES["day_month"], words.index[k - 2],
+                                                                  words.index[k - 2] + 1, {"value": day_value}))
+            k -= 2
 
     # each matcher returns (number of words, TIMEX3 value) or None
     def _match(self, words, k, published):

@@ -72,7 +72,8 @@ class PersonFinder:
         self.contact_cues = set(people.contact_cues)
         self.coordinators = set(people.coordinators)
         self.max_words = people.max_name_words
-        self.first_names = first_names()
+        # articles that open Spanish, French and Arabic names ("El", "La") open events too ("El Niño")
+        self.first_names = first_names() - {p.capitalize() for p in self.particles}
         self.calendar_words = {w.lower() for w in list(dates.months) + list(dates.weekdays)}
         self.demonyms = demonyms()
         self.name_words: dict[tuple[str, bool], bool] = {}
