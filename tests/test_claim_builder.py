@@ -47,6 +47,11 @@ def office(subject, kind, place):
     ("IOM opened a new office. It has 174 member states.", {count(IOM, MSC, 174)}),
     ("Kenya is one of the 162 member states of IOM.", {count(IOM, MSC, 162)}),
     ("IOM counts over 170 member states and eight observers.", {count(IOM, MSC, 170, "over"), count(IOM, OSC, 8)}),
+    ("IOM now has 171 member states and 9 states holding observer status.", {count(IOM, MSC, 171), count(IOM, OSC, 9)}),
+    # a change "from X to Y": the later value is the statement, with the earlier one's noun
+    ("IOM's membership has grown from 67 states in 1998 to 172 today.", {count(IOM, MSC, 172)}),
+    ("Over the decades IOM grew from 16 to 169 member states.", {count(IOM, MSC, 169)}),
+    ("Arrivals in the camp rose from 200 people to 300.", set()),
     # descriptions, fronted phrases and appositions point to the organization
     ("IOM met donors. With 171 Member States and offices in over 90 countries, the agency employs 12,000 staff.",
      {count(IOM, MSC, 171), count(IOM, CPC, 90, "over"), count(IOM, STAFF, 12000)}),
@@ -161,6 +166,10 @@ def test_founding(nlp, text, expected):
     ("Having held observer status since 1992, Moldova became a full member of IOM in 2001.", None,
      {year("Moldova", "member_since", "2001", IOM)}),
     ("Ethiopia joined IOM in 1995.", None, {year("Ethiopia", "member_since", "1995", IOM)}),
+    ("IOM met donors. Zambia, which had held observer status since 1990, became a full member in 2000.", None,
+     {year("Zambia", "member_since", "2000", IOM)}),
+    ("IOM met donors. Namibia, a long-time partner, became a member in 2002.", None,
+     {year("Namibia", "member_since", "2002", IOM)}),
     ("Kenya was the first African member state to join IOM in 1985.", None, {year("Kenya", "member_since", "1985", IOM)}),
     ("Cuba and Tajikistan were admitted as new Member States of IOM at the Council session this week.", date(2021, 11, 30),
      {year("Cuba", "member_since", "2021", IOM), year("Tajikistan", "member_since", "2021", IOM)}),

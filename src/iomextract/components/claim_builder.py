@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 
 from lemminflect import getLemma
@@ -169,13 +170,13 @@ class ClaimBuilder:
     def _counts(self, s: "_Sentence") -> list[dict]:
         """Count claims: each FIGURE goes to the family it fits best (its noun, else the nearest cue)."""
         out = []
-        for fig in s.of("FIGURE"):
+        for fig, inherited in self._figures_of_change(s):
             fits = [(distance, order, family) for order, family in enumerate(self.count_families)
                     if (distance := self._count_fit(family, s, fig)) is not None]
             if not fits:
                 continue
             _, _, family = min(fits, key=lambda fit: fit[:2])
-            unit_end = s.unit_end(fig, len(fig.attrs["unit"].split()))
+            unit_end = fig.end if inherited else s.unit_end(fig, len(fig.attrs["unit"].split()))
             subject = s.subject(fig.start, unit_end, family.subject)
             if subject is None:
                 continue
@@ -185,6 +186,27 @@ class ClaimBuilder:
                         "qualifier": fig.attrs.get("qualifier", "exact"), "rule": family.id,
                         "anchor": (fig.start, fig.end)})
         return out
+
+    @staticmethod
+    def _figures_of_change(s: "_Sentence"):
+        """(figure, unit inherited) to read as counts: in "grew from 67 states to 174", the
+        earlier value is no statement of the count, and the later one counts what it does."""
+        figures = s.of("FIGURE")
+        skipped, inherited = set(), {}
+        for n, fig in enumerate(figures):
+            before = s.previous_word(fig.start)
+            if before is None or s.lower[before] != "from" or n + 1 >= len(figures):
+                continue
+            later = figures[n + 1]
+            to = s.previous_word(later.start)
+            if to is None or s.lower[to] != "to" or later.start - fig.end > 12:
+                continue
+            skipped.add(n)
+            if not later.attrs.get("unit") and fig.attrs.get("unit"):
+                inherited[n + 1] = replace(later, attrs={**later.attrs, "unit": fig.attrs["unit"]})
+        for n, fig in enumerate(figures):
+            if n not in skipped:
+                yield inherited.get(n, fig), n in inherited
 
     @staticmethod
     def _count_fit(family: CountFamily, s: "_Sentence", fig) -> int | None:
@@ -208,8 +230,8 @@ class ClaimBuilder:
         else:
             return None
         veto = s.nearest_cue(f"{family.id}|exclude", fig.start)
-        if veto is not None and s.nearest_figure(veto) is fig and (distance == 0 or abs(veto - fig.start) < distance):
-            return None  # the exclusion is about this figure: no other figure is nearer to it
+        if veto is not None and s.nearest_figure(veto) is fig and (distance == 0 or abs(veto - fig.start) <= distance):
+            return None  # the exclusion is about this figure (no other figure is nearer) and as near as the cue
         return distance
 
     # year families -----------------------------------------------------------
@@ -662,7 +684,18 @@ class _Sentence:
         comma = self.previous_word(first) if first is not None else None
         before = self.previous_word(comma) if comma is not None and self.words[comma] == "," else None
         cand = self.ent_at.get(before) if before is not None else None
+        if (cand is None or not self.country_of(cand)) and before is not None and self.clauses[before] != clause:
+            cand = self._before_parenthetical(self.clauses[before])
         return self._country_list([cand]) if cand is not None else []  # "Peru, an IOM member since 1964, ..."
+
+    def _before_parenthetical(self, clause: int):
+        """"Somalia, which had observer status since 1993, became ...": the entity before a clause set off by commas."""
+        first = self.next_word(self.clause_first.get(clause, self.end))
+        if first is None or not (self.lower[first] in self.b.relatives or self.lower[first] in ("a", "an", "the")):
+            return None
+        comma = self.previous_word(first)
+        before = self.previous_word(comma) if comma is not None and self.words[comma] == "," else None
+        return self.ent_at.get(before) if before is not None else None
 
     def _possessive_country(self, a: int, clause: int) -> str | None:
         i = a - 1

@@ -175,6 +175,8 @@ class PersonFinder:
         for k in table.capitalized:
             if k < consumed:
                 continue
+            if not (self._name_word(texts[k], True) or INITIAL.match(texts[k])):
+                continue  # no name starts here, even on a line in capitals: most capitalized words
             credit = self._credit_before(words, keys, k, ent_at)
             caps = credit and self._caps_line(table, index[k])
             end, shapes = self._run_end(words, k, caps, breaks)
