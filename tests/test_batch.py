@@ -136,10 +136,19 @@ def test_temporaries_of_killed_runs_are_removed_and_of_live_runs_kept(releases, 
     out.mkdir()
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
+    zombie = subprocess.Popen([sys.executable, "-c", "pass"])  # exited, not yet reaped: a killed run's worker
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{zombie.pid}/stat").read_text().rsplit(")", 1)[-1].split()[0] != "Z" and time.monotonic() < deadline:
+        time.sleep(0.01)
     (out / f".iom-kenya.json.{dead.pid}.x1y2.tmp").write_text('{"half": ')
+    (out / f".iom-kenya.json.{zombie.pid}.x5y6.tmp").write_text('{"half": ')
     (out / f".iom-kenya.json.{os.getpid()}.x3y4.tmp").write_text('{"being written": ')
+    reused = out / f".iom-kenya.json.{os.getppid()}.x7y8.tmp"  # a live process, but the file is two days old
+    reused.write_text('{"half": ')
+    os.utime(reused, (time.time() - 2 * 86400, time.time() - 2 * 86400))
     (out / "notes.tmp").write_text("not ours")
     batch.run(sorted(releases.glob("*.txt")), out, jobs=1)
+    zombie.wait()
     assert sorted(p.name for p in out.iterdir() if p.suffix == ".tmp") == [f".iom-kenya.json.{os.getpid()}.x3y4.tmp",
                                                                          "notes.tmp"]
 

@@ -10,6 +10,8 @@ def orgs(ents, text):
      [("Ministry of Labour and Social Protection", "Ministry of Labour and Social Protection"),
       ("IOM", "International Organization for Migration")]),
     ("Staff of the Directorate of Immigration Services attended.", [("Directorate of Immigration Services", "Directorate of Immigration Services")]),
+    ("Staff of the EU Delegation to Ghana and the Embassy of Japan attended.",
+     [("EU Delegation to Ghana", "EU Delegation to Ghana"), ("Embassy of Japan", "Embassy of Japan")]),
     ("It was set up with the AfricanUnion Institute of Remittances in Nairobi.",
      [("AfricanUnion Institute of Remittances", "African Union Institute of Remittances")]),
     ("UN Migration Agency (IOM) staff worked with WFP and UNHCR.",

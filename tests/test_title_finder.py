@@ -49,6 +49,8 @@ def people(ents, text):
     ("The Minister of Labour and Social Protection, Jane Wambui, spoke first.",
      [("Jane Wambui", "Minister of Labour and Social Protection", None)]),
     ("She was appointed Minister of Labour and Social Protection.", []),
+    ("Speaking at the launch, the Head of the EU Delegation to Ghana, Petra Lindqvist, praised the project.",
+     [("Petra Lindqvist", "Head of the EU Delegation to Ghana", "EU Delegation to Ghana")]),
     # government statements: long titles right before the name
     ("State Minister of Labour and Skills Hana Girma visited the centre on Saturday.",
      [("Hana Girma", "State Minister of Labour and Skills", None)]),

@@ -334,6 +334,7 @@ def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, st
                 pool.close()
     finally:
         progress.close()
+        remove_stale_temporaries(out_dir)  # again: workers of a killed run may have been zombies at the start
     summary.furniture_updates = settle_furniture(seen, out_dir, store)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -3,13 +3,15 @@
 A fact sheet is written to a temporary file named after the writing process
 (".NAME.PID.XXXX.tmp"), then renamed over its target. A run killed between
 the two leaves the temporary file behind; the next run removes those whose
-process is gone, and leaves alone those of a run still going.
+process is gone (or a zombie, or over a day old), at its start and again at
+its end, and leaves alone those of a run still going.
 """
 from __future__ import annotations
 
 import os
 import re
 import tempfile
+import time
 from pathlib import Path
 
 from .models import FactSheet
@@ -17,6 +19,7 @@ from .models import FactSheet
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 TEMPORARY = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
+MAX_TEMPORARY_AGE = 24 * 3600  # seconds; no fact sheet takes a day to write: its process id was reused
 
 
 def write_atomic(path: Path, content: str) -> None:
@@ -48,7 +51,19 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    # a killed worker stays a zombie until it is reaped, and signal 0 still reaches a zombie
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rsplit(")", 1)[-1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return True
+
+
+def _age(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def remove_stale_temporaries(folder: Path) -> int:
@@ -60,7 +75,7 @@ def remove_stale_temporaries(folder: Path) -> int:
         return 0
     for name in names:
         match = TEMPORARY.match(name)
-        if match and not _alive(int(match.group(1))):
+        if match and (not _alive(int(match.group(1))) or _age(Path(folder) / name) > MAX_TEMPORARY_AGE):
             try:
                 (Path(folder) / name).unlink()
                 removed += 1

@@ -110,7 +110,7 @@ class OrgFinder:
         return out
 
     def _office(self, table: TokenTable, candidates, after: list[int], org_start: int, org_end: int, acronym: str):
-        """"IOM Kenya", "IOM Somalia Office", "IOM Regional Office for East and Horn of Africa"."""
+        """"IOM Kenya", "IOM Somalia Office", "IOM Regional Office for East and Horn of Africa", "EU Delegation to Kenya"."""
         if not after or not table.words[after[0]][:1].isupper():
             return  # an office is named by capitalized words right after the acronym
         country = next(self.countries.find(table, after[:6]), None)
@@ -125,7 +125,7 @@ class OrgFinder:
             return
         office = next(self.office_words.find(table, after[:3]), None)
         if office and office[0] == after[0] and office[1] < len(table.words) \
-                and table.lower[office[1]] in ("for", "in"):
+                and table.lower[office[1]] in ("for", "in", "to"):  # "EU Delegation to Kenya"
             end = self._capitalized_run_end(table, office[1] + 1)
             if end > office[1] + 1:
                 canonical = canonical_name(table.span_text(org_start, end))
