@@ -173,6 +173,7 @@ class PlaceShapes(Rule):
     capital_cues: list[str]
     place_nouns_after: dict[str, Literal["city", "region", "facility"]]
     place_prepositions: list[str]
+    subdivision_words: list[str] = []
 
 
 class People(Rule):

@@ -68,6 +68,7 @@ class PlaceFinder:
         for word in self.shapes.facility_heads:
             self.facility_heads.add(word, word)
         self.numbered_camp_words = set(self.shapes.numbered_camp_words)
+        self.subdivision_words = set(self.shapes.subdivision_words)
         self.cue_phrases = {tuple(k.split()): v for k, v in self.shapes.cue_phrases.items()}
         self.capital_cues = [tuple(c.split()) for c in self.shapes.capital_cues]
         self.nouns_after = {tuple(k.split()): v for k, v in self.shapes.place_nouns_after.items()}
@@ -267,18 +268,18 @@ class PlaceFinder:
                 name = folded[i] if length == 1 else fold(table.span_text(i, end))
                 if name in self.excluded_cities:
                     continue
-                options = self.cities.get(name)
-                if not options:
+                options = self.cities.get(name, [])
+                local = [c for c in options if c.country in mentioned]
+                city = local[0] if local else (options[0] if options else None)
+                if city is None or (not local and city.population < self.shapes.city_population_without_country_context):
                     # a state, province or county: only of a country the document mentions
                     codes = [code for code in self.subdivisions.get(name, ()) if code in mentioned]
                     if codes:
+                        if end < count and words[end] in self.subdivision_words:
+                            end += 1  # "Borno State"
                         out.append(self.rules.candidate("place.subdivision", i, end, {"kind": "region", "country": codes[0]}))
                         taken.update(range(i, end))
                         break
-                    continue
-                local = [c for c in options if c.country in mentioned]
-                city = local[0] if local else options[0]
-                if not local and city.population < self.shapes.city_population_without_country_context:
                     continue
                 out.append(self.rules.candidate("place.city", i, end,
                                                 {"kind": "city", "country": city.country, "lat": city.lat, "lon": city.lon}))
