@@ -49,6 +49,12 @@ def people(ents, text):
     ("The Minister of Labour and Social Protection, Jane Wambui, spoke first.",
      [("Jane Wambui", "Minister of Labour and Social Protection", None)]),
     ("She was appointed Minister of Labour and Social Protection.", []),
+    ("Omar Haddad, IOM Regional Emergency and Post-Crisis Specialist, said 20 trucks arrived.",
+     [("Omar Haddad", "Regional Emergency and Post-Crisis Specialist", IOM)]),
+    ("IOM's outgoing Director General Lars Eklund handed over to his successor.",
+     [("Lars Eklund", "Director General", IOM)]),
+    ("The Director of IOM's Department of Operations and Emergencies, Nadia Rahman, briefed the council.",
+     [("Nadia Rahman", "Director of IOM's Department of Operations and Emergencies", IOM)]),
     ("Speaking at the launch, the Head of the EU Delegation to Ghana, Petra Lindqvist, praised the project.",
      [("Petra Lindqvist", "Head of the EU Delegation to Ghana", "EU Delegation to Ghana")]),
     # government statements: long titles right before the name

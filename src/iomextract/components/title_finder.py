@@ -181,15 +181,39 @@ class TitleFinder:
             j = self._previous(table, start)
             if j is None or j in ent_at or table.is_space[j]:
                 return start
-            if lower[j] in self.modifiers and words[j][:1].isupper() == capitalized:
+            if self._is_modifier(table, j, capitalized):
                 start = j
+                continue
+            compound = self._compound_start(table, j, ent_at) if capitalized else None
+            if compound is not None:  # "Post-Crisis Specialist"
+                start = compound
                 continue
             if lower[j] in self.connectors:  # "Media and Communications": a modifier on both sides
                 k = self._previous(table, j)
-                if k is not None and k not in ent_at and lower[k] in self.modifiers and words[k][:1].isupper() == capitalized:
-                    start = k
+                if k is not None and k not in ent_at and (self._is_modifier(table, k, capitalized)
+                                                          or (capitalized and self._compound_start(table, k, ent_at) is not None)):
+                    start = k if self._is_modifier(table, k, capitalized) else self._compound_start(table, k, ent_at)
                     continue
             return start
+
+    def _is_modifier(self, table: TokenTable, j: int, capitalized: bool) -> bool:
+        word = table.words[j]
+        if word[:1].isupper() != capitalized:
+            return False
+        # in a capitalized title, the words of complements modify too: "Emergency Operations Officer"
+        return table.lower[j] in self.modifiers or (capitalized and word in self.complement_words)
+
+    @staticmethod
+    def _compound_start(table: TokenTable, j: int, ent_at) -> int | None:
+        """First token of a capitalized hyphenated compound ending at j ("Post-Crisis"), else None."""
+        words = table.words
+        if j < 2 or words[j - 1] != "-" or not words[j][:1].isupper() or not words[j - 2][:1].isupper():
+            return None
+        if not (words[j].isalpha() and words[j - 2].isalpha()) or table.space_after[j - 2] or table.space_after[j - 1]:
+            return None
+        if any(i in ent_at for i in (j - 2, j)):
+            return None
+        return j - 2
 
     def _lowercase_start(self, table: TokenTable, start: int) -> int | None:
         """Start of a lower-case title after an article: "a ministry spokesman", "the district commissioner"."""
@@ -211,6 +235,9 @@ class TitleFinder:
         """(org, country, first token) of what stands before a title and owns it, or (None, None, None)."""
         words, lower = table.words, table.lower
         j = self._previous(table, start)
+        # "IOM's outgoing Director General": a lower-case modifier between the owner and a capitalized title
+        while j is not None and words[start][:1].isupper() and lower[j] in self.modifiers and words[j].islower():
+            j = self._previous(table, j)
         if j is None:
             return None, None, None
         if words[j] == ")" and j >= 2 and words[j - 2] == "(" and (j - 1) in ent_at:  # "IOM (IOM) Regional Director"
@@ -284,6 +311,9 @@ class TitleFinder:
             return None
         cand = ent_at.get(j)
         if cand is not None and cand.start == j and cand.label == "ORG":
+            owned = self._owned_org(table, cand, ent_at)
+            if owned is not None:  # "Director of IOM's Department of Operations": IOM's, in the title
+                return "org_in_title", owned.end, cand.attrs.get("canonical")
             if preposition in self.org_prepositions or (preposition == "of" and cand.rule in ORG_KNOWN_RULES):
                 return "org", cand.end, cand.attrs.get("canonical")
             return "org_in_title", cand.end, cand.attrs.get("canonical")
@@ -292,6 +322,15 @@ class TitleFinder:
         if not words[j][:1].isupper() or cand is not None:
             return None
         return self._run(table, j, ent_at)
+
+    def _owned_org(self, table: TokenTable, owner, ent_at):
+        """The organization right after "OWNER's", if one is there ("IOM's Department of ...")."""
+        j = self._next(table, owner.end)
+        if j is None or table.words[j] not in POSSESSIVE:
+            return None
+        k = self._next(table, j + 1)
+        cand = ent_at.get(k) if k is not None else None
+        return cand if cand is not None and cand.start == k and cand.label == "ORG" else None
 
     def _place_list_end(self, table: TokenTable, first, ent_at) -> int:
         """End of "Central America, North America and the Caribbean" in a title.
