@@ -63,6 +63,8 @@ def office(subject, kind, place):
     # no asserted count: a hope, a target, applications, new members, a negation
     ("IOM hopes its membership could reach 180 states by 2030.", set()),
     ("IOM aims to reach 200 member states by 2030.", set()),
+    ("IOM expects to have 190 member states one day.", set()),
+    ("IOM is on track to reach 185 member states.", set()),
     ("Twelve states have applied for IOM membership.", set()),
     ("The IOM Council admitted two new members on Tuesday.", set()),
     ("IOM did not have 200 member states in 2020.", set()),
@@ -205,6 +207,9 @@ def test_membership(nlp, text, published, expected):
     ("IOM Kenya Country Office is in the capital, Nairobi.", {office("IOM Kenya", "country office", "Nairobi")}),
     ("IOM Kenya works with refugees. It has a sub-office in Kakuma.", {office("IOM Kenya", "sub-office", "Kakuma")}),
     ("IOM opened a regional office in Dakar in 2019.", {office(IOM, "regional office", "Dakar")}),
+    ("IOM's regional office for West and Central Africa is in Dakar, Senegal.", {office(IOM, "regional office", "Dakar")}),
+    ("IOM met donors. The regional office for Asia and the Pacific is based in Bangkok.",
+     {office(IOM, "regional office", "Bangkok")}),
     ("IOM met donors. Ms. Laine said that the Organization opened a sub-office in Mombasa in 2020.",
      {office(IOM, "sub-office", "Mombasa")}),
     ("IOM works in Niger. Its Niger mission runs field offices in Agadez and Arlit.",

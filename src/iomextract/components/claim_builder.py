@@ -275,8 +275,12 @@ class ClaimBuilder:
                 places = s.place_list(holder.end, self.link_words[family.id])
                 subject = s.owner_before(holder.start) or holder.attrs.get("canonical")
             else:
-                places = s.place_list(end, self.link_words[family.id])
+                places = s.place_list(s.after_served_region(end), self.link_words[family.id])
                 subject = s.subject(start, end, "office") if places else None
+                before = s.previous_word(start)
+                if places and subject is None and before is not None and s.lower[before] == "the" \
+                        and s.clauses[before] == s.clauses[start] and s.next_word(s.start) == before:
+                    subject = s.discourse.resolve()  # "The regional office for Asia ... is in Bangkok": the release's org
             if subject is None:
                 continue
             for place in places:
@@ -744,6 +748,29 @@ class _Sentence:
             if len(value) >= 4 and value[:4].isdigit():
                 return value[:4]
         return None
+
+    def after_served_region(self, end: int) -> int:
+        """After "for West and Central Africa" in "the regional office for West and Central Africa is in Dakar"."""
+        j = self.next_word(end)
+        if j is None or self.lower[j] not in ("for", "of"):
+            return end
+        k = self.next_word(j + 1)
+        if k is not None and self.lower[k] == "the":
+            k = self.next_word(k + 1)
+        cand = self.ent_at.get(k) if k is not None else None
+        if cand is None or cand.label != "PLACE" or cand.start != k:
+            return end
+        region_end = cand.end
+        while True:  # "Asia and the Pacific", "Central America, North America and the Caribbean"
+            i = self.next_word(region_end)
+            while i is not None and self.lower[i] in (",", "and", "the"):
+                i = self.next_word(i + 1)
+            nxt = self.ent_at.get(i) if i is not None and i > region_end else None
+            if nxt is None or nxt.label != "PLACE" or nxt.start != i:
+                break
+            region_end = nxt.end
+        after = self.next_word(region_end)
+        return region_end if after is not None and self.lower[after] in ("is", "are", "was", "based", "located", "in") else end
 
     def place_list(self, end: int, links: set[str]) -> list:
         """Places after an office kind: "in Kakuma, Dadaab and Mombasa", "are in Geneva, Switzerland"."""
