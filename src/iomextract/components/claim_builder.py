@@ -348,13 +348,21 @@ class _Sentence:
         self.by_key = defaultdict(list)
         for key, m_start, m_end in matches:
             self.by_key[key].append((m_start, m_end))
-        self.clause_first: dict[int, int] = {}
-        for i in range(start, end):
-            self.clause_first.setdefault(self.clauses[i], i)
+        self._clause_first: dict[int, int] | None = None
         self.by_label: dict[str, list] = {}
         self.ent_starts = [c.start for c in ents]
 
     # plumbing ----------------------------------------------------------------
+
+    @property
+    def clause_first(self) -> dict[int, int]:
+        """Clause number -> its first token, for the clauses of this sentence (made on first use)."""
+        if self._clause_first is None:
+            first, clauses = {}, self.clauses
+            for i in range(self.start, self.end):
+                first.setdefault(clauses[i], i)
+            self._clause_first = first
+        return self._clause_first
 
     def ents_between(self, low: int, high: int, label: str | None = None) -> list:
         """The entities starting in [low, high), in text order (a bisect: no scan of the sentence)."""
