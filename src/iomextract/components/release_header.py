@@ -31,6 +31,7 @@ MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|No
 def writes_month_first(text: str) -> bool:
     return any(MONTH_BEFORE.search(text[max(0, m.start() - 14):m.start() + 1]) for m in DAY_COMMA_YEAR.finditer(text))
 BYLINE = re.compile(r"^(?:by|BY|By)\s+[A-Z]")
+HEADER_PARTS = re.compile(r"\s+[|·•]\s+")
 PLACE_PART = re.compile(r"^[A-Z][A-Za-z’'.\-]*(?:\s+[A-Za-z’'.\-]+){0,3}$")
 
 
@@ -90,12 +91,10 @@ class ReleaseHeader:
                 self._publish(facts, found, "label")
                 break
         else:
-            for offset, line in lines:
-                stripped = line.strip()
-                value = parse_calendar_date(stripped, facts.day_first) if len(stripped) <= 40 else None
-                if value:
-                    start = offset + line.index(stripped)
-                    self._publish(facts, (start, start + len(stripped), value), "date line")
+            for number, (offset, line) in enumerate(lines):
+                found = self._date_line(offset, line, facts) if number != title_at else None
+                if found:
+                    self._publish(facts, found, "date line")
                     break
         facts.dateline = self._dateline(lines, title_at, text, facts)
         if facts.published is None and facts.title:
@@ -135,6 +134,31 @@ class ReleaseHeader:
         facts.dates.append((start, end, value.isoformat()))
         if facts.published is None:
             facts.published, facts.published_from = value, how
+
+    def _date_line(self, offset: int, line: str, facts: HeaderFacts):
+        """A header line that is a date, or holds one among parts set off by "|" or "·"
+        ("News | 5 March 2024", "Mar 5, 2024 · 3 min read"), or ends a byline or a place
+        ("By John Doe | March 5, 2024", "Written by Amina Yusuf on 5 March 2024", "Nairobi, 5 March 2024")."""
+        if len(line.strip()) > 90:
+            return None
+        position = 0
+        for part in HEADER_PARTS.split(line):
+            begin = line.index(part, position)
+            position = begin + len(part)
+            stripped = part.strip()
+            if not stripped or len(stripped) > 60:
+                continue
+            start = offset + begin + part.index(stripped)
+            value = parse_calendar_date(stripped, facts.day_first)
+            if value:
+                return start, start + len(stripped), value
+            lead = stripped.split(",")[0]
+            if BYLINE.match(stripped) or re.match(r"(?i)(?:written|posted|published) by\s", stripped) \
+                    or ("," in stripped and PLACE_PART.match(lead) and len(lead.split()) <= 3):
+                found = self._full_date(stripped, start, facts)
+                if found:
+                    return found
+        return None
 
     def _label_date(self, offset: int, line: str, day_first: bool):
         match = self.label_line.match(line)
