@@ -38,6 +38,8 @@ def test_figures(ents, text, expected):
     "Volunteers aged 25 and older joined.",
     "1. Home 2. Region 3. Country",
     "IOM supports the 2030 Agenda and the 109th Council Session.",
+    "Halima, 42, a mother of seven, fled with her children.",
+    "The boat carried Omar Said Farah, 19, and his cousin.",
 ])
 def test_not_figures(ents, text):
     assert figures(ents, text) == []

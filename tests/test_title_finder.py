@@ -49,6 +49,8 @@ def people(ents, text):
     ("The Minister of Labour and Social Protection, Jane Wambui, spoke first.",
      [("Jane Wambui", "Minister of Labour and Social Protection", None)]),
     ("She was appointed Minister of Labour and Social Protection.", []),
+    ("IOM helped. The National Disaster Management Agency warned of floods. Hamid Noor, the agency's Commissioner, "
+     "called for funds.", [("Hamid Noor", "Commissioner", "National Disaster Management Agency")]),
     ("Omar Haddad, IOM Regional Emergency and Post-Crisis Specialist, said 20 trucks arrived.",
      [("Omar Haddad", "Regional Emergency and Post-Crisis Specialist", IOM)]),
     ("IOM's outgoing Director General Lars Eklund handed over to his successor.",

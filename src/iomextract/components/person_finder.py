@@ -193,8 +193,25 @@ class PersonFinder:
         found = [(k, end, rule) for k, end, rule in found if rule != "person.given_name" or texts[k] not in surnames]
         candidates = [self.rules.candidate(rule, index[k], index[end - 1] + 1, {}) for k, end, rule in found]
         if candidates:
-            resolve(doc, existing + candidates, set_ents=False)
+            ages = self._ages(table, candidates, existing)
+            resolve(doc, [c for c in existing if id(c) not in ages] + candidates, set_ents=False)
         return doc
+
+    @staticmethod
+    def _ages(table, people, existing) -> set[int]:
+        """Ids of the FIGURE candidates that give a person's age: "Halima, 42, fled" (ages are no figures)."""
+        words = table.words
+        person_ends = {c.end for c in people}
+        ages = set()
+        for cand in existing:
+            if cand.label != "FIGURE" or cand.end - cand.start != 1 or not words[cand.start].isdigit():
+                continue
+            if int(words[cand.start]) > 120 or cand.start < 2 or words[cand.start - 1] != ",":
+                continue
+            after = cand.end
+            if cand.start - 1 in person_ends and after < len(words) and words[after] in (",", ")", ";"):
+                ages.add(id(cand))
+        return ages
 
     # cues -----------------------------------------------------------------
 

@@ -257,7 +257,7 @@ class TitleFinder:
             for length in (3, 2, 1):  # "the Organization's", "its"
                 first = owner - length + 1
                 if first >= 0 and tuple(lower[first:owner + 1]) in self.org_pronouns:
-                    return "", None, first
+                    return self._described_org(lower[owner], first, ent_at), None, first
             return None, None, None
         cand = ent_at.get(j)
         if cand is not None and cand.label == "ORG":
@@ -267,6 +267,20 @@ class TitleFinder:
         if words[j] in self.demonyms:
             return None, self.demonyms[words[j]], j  # "Kenyan Cabinet Secretary"
         return None, None, None
+
+    @staticmethod
+    def _described_org(head: str, before: int, ent_at) -> str:
+        """"the agency's" after "the Somali Disaster Management Agency": the nearest organization
+        before whose name has the pronoun's noun; "" (the release's own) when none has."""
+        if head in ("it", "its"):
+            return ""
+        for i in range(before - 1, max(-1, before - 150), -1):
+            cand = ent_at.get(i)
+            if cand is not None and cand.label == "ORG" and cand.start == i:
+                canonical = cand.attrs.get("canonical") or ""
+                if head in canonical.lower().split():
+                    return canonical
+        return ""
 
     @staticmethod
     def _org_or_country(cand):
