@@ -53,6 +53,9 @@ def office(subject, kind, place):
     ("Over the decades IOM grew from 16 to 169 member states.", {count(IOM, MSC, 169)}),
     ("Arrivals in the camp rose from 200 people to 300.", set()),
     # descriptions, fronted phrases and appositions point to the organization
+    ("IOM spoke. The Geneva-based agency, which has 170 member states, called on governments.", {count(IOM, MSC, 170)}),
+    ("IOM spoke. The intergovernmental agency now has 171 member states.", {count(IOM, MSC, 171)}),
+    ("IOM spoke. The new health agency has 80 member states.", set()),
     ("IOM met donors. With 171 Member States and offices in over 90 countries, the agency employs 12,000 staff.",
      {count(IOM, MSC, 171), count(IOM, CPC, 90, "over"), count(IOM, STAFF, 12000)}),
     ("IOM met donors. UNHCR said camps were full. The migration agency now counts 168 member states.",

@@ -147,6 +147,7 @@ class ClaimContext(Rule):
     prepositions: list[str]
     subject_fillers: list[str]
     subject_openers: list[str] = []
+    pronoun_modifiers: list[str] = []
 
 
 class OrgShapes(Rule):

@@ -104,6 +104,9 @@ class ClaimBuilder:
         self.prepositions = set(context.prepositions)
         self.fillers = set(context.subject_fillers)
         self.subject_openers = set(context.subject_openers)
+        # the nouns that end a pronoun of several words: "the agency", "the organization"
+        self.pronoun_heads = {p.split()[-1] for p in context.pronouns if len(p.split()) > 1}
+        self.pronoun_modifiers = set(context.pronoun_modifiers)
         self.family_words = set()
         for family in self.families:
             if isinstance(family, CountFamily):
@@ -444,6 +447,13 @@ class _Sentence:
         for pronoun, org in self.b.pronouns:
             if tuple(self.lower[i:i + len(pronoun)]) == pronoun:
                 return len(pronoun), org
+        if self.lower[i] == "the":  # "the Geneva-based agency", "the intergovernmental organization"
+            j = i + 1
+            while j < min(self.end, i + 5) and (self.lower[j] in self.b.pronoun_modifiers or (
+                    j + 2 < self.end and self.words[j + 1] == "-" and self.lower[j + 2] in ("based", "led"))):
+                j += 3 if self.lower[j] not in self.b.pronoun_modifiers else 1
+            if j > i + 1 and j < self.end and self.lower[j] in self.b.pronoun_heads and self.table.space_after[j - 1]:
+                return j - i + 1, None
         return 0, None
 
     def org_name(self, cand) -> str | None:
