@@ -63,6 +63,10 @@ def test_people(ents, text, expected):
     ("Yusuf, 19, crossed the desert twice.", ["Yusuf"]),
     ("Khadija, who arrived in May, now runs a shop.", ["Khadija"]),
     ("“I want to go home,” said 12-year-old Musa.", ["Musa"]),
+    # names no lexicon knows, introduced by an age or a relative clause
+    ("Kiprono Chebet, 34, left his village when the rains failed.", ["Kiprono Chebet"]),
+    ("Nyaboke Mokaya, who runs a shop in the camp, said prices doubled.", ["Nyaboke Mokaya"]),
+    ("Gebre Hailu, 27, and Tsega Alemu, 25, reached the border.", ["Gebre Hailu", "Tsega Alemu"]),
     # ... unless it is the surname of someone named in full: the linker decides
     ("Ambassador Peter Lim met Dr. Susan Lim. Lim said the talks went well.", ["Peter Lim", "Susan Lim"]),
 ])
@@ -82,6 +86,8 @@ def test_names_in_many_contexts(ents, text, expected):
     "In June Kenya joined the Global Compact.",
     "“It is over,” He said.",
     "Hope, a rare thing in the camps, returned with the rains.",
+    "Human Rights Watch, who documented the abuses, called for action.",
+    "Kakuma Camp, which hosts 200,000 people, is full.",
     "June, a month of heavy rain, brought floods.",
     "“We will return,” Said told reporters.",
     "Officials said the road was closed. Authorities, who asked not to be named, confirmed it.",

@@ -256,9 +256,22 @@ class PersonFinder:
             return None
         if keys[k] in self.first_names:
             return "person.lexicon"
+        if self._introduced(texts, lower, end):
+            return "person.introduced"
         if shapes & {"initial", "particle", "hyphenated"}:
             return "person.name_shape"
         return None
+
+    @staticmethod
+    def _introduced(texts, lower, end: int) -> bool:
+        """Words after a name run that introduce a person: ", 34," (an age) or ", who"."""
+        count = len(texts)
+        if end + 1 >= count or texts[end] != ",":
+            return False
+        after = texts[end + 1]
+        if after.isdigit() and len(after) <= 2 and end + 2 < count and texts[end + 2] in (",", ")"):
+            return True
+        return lower[end + 1] in ("who", "whose")
 
     def _introduced_by_given_name(self, words, keys, keys_lower, k) -> bool:
         """Word k is a given name alone where press text introduces a person so (see person.given_name)."""
