@@ -62,6 +62,8 @@ def test_dates_resolved_against_publication_date(nlp, text, expected):
     ("On 5 and 6 June 2023, IOM trained 40 officials.", [("5", "2023-06-05"), ("6 June 2023", "2023-06-06")]),
     ("Between 3, 4 and 5 May 2022 the team met.", [("3", "2022-05-03"), ("4", "2022-05-04"), ("5 May 2022", "2022-05-05")]),
     ("IOM trained 40 and 6 June 2023 was the last day.", [("6 June 2023", "2023-06-06")]),
+    ("The survey ran in October and November 2021.", [("October", "2021-10"), ("November 2021", "2021-11")]),
+    ("Rains fell in April, May and June 2020.", [("April", "2020-04"), ("May", "2020-05"), ("June 2020", "2020-06")]),
     ("A mid-season review and a late-1500 figure.", []),
 ])
 def test_dates_in_digits_and_ranges(nlp, text, expected):

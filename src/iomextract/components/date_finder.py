@@ -95,12 +95,27 @@ class DateFinder:
             found = self._match(words, k, published)
             if found:
                 length, value, kind = found
+                if kind == "month_day" and length == 1:
+                    value = self._year_of_next_month(words, k) or value  # "November and December 2022"
                 candidates_of(doc).append(self.entity_rules.candidate(RULES[kind], words.index[k], words.index[k + length - 1] + 1,
                                                                     {"value": value}))
                 if kind == "day_month":
                     self._coordinated_days(doc, words, k, value)
                 free = k + length
         return doc
+
+    def _year_of_next_month(self, words, k: int) -> str | None:
+        """"November and December 2022": a month alone joined to a month with a year is of that year."""
+        month, j = self._month(words, k), k
+        while month is not None and j < k + 12:  # "April, May and June 2020": along the list to its year
+            if words.lower[j + 1:j + 2] not in (["and"], ["&"], ["to"], ["-"], ["–"], [","], ["through"]) \
+                    or self._month(words, j + 2) is None:
+                return None
+            year = self._year_at(words, j + 3)
+            if year is not None:
+                return f"{year:04d}-{month:02d}"
+            j += 2
+        return None
 
     def _coordinated_days(self, doc, words, k: int, value: str | None) -> None:
         """"5 and 6 June", "3, 4 and 5 May 2022": the days before a day and month are dates of that month."""
@@ -214,8 +229,9 @@ class DateFinder:
         if year:
             return 2, f"{year:04d}-{month:02d}"
         before = words.lower[k - 1] if k else ""
-        if before in self.rules.month_context_words:
-            if words.text[k] == "May" and before not in self.rules.may_context_words:
+        listed = before in ("and", "or", ",", "to", "through", "-", "–") and self._month(words, k - 2) is not None
+        if before in self.rules.month_context_words or listed:  # "in June", "in April, May and June"
+            if words.text[k] == "May" and before not in self.rules.may_context_words and not listed:
                 return None  # "May" is a verb more often than a month
             return 1, (f"{published.year:04d}-{month:02d}" if published else None)
         return None
