@@ -217,6 +217,7 @@ class Dates(Rule):
     may_context_words: list[str]
     name_words_before_year: list[str]
     year_range: tuple[int, int]
+    list_joiners: list[str] = []
 
 
 class Figures(Rule):
@@ -241,6 +242,7 @@ class Header(Rule):
     max_dateline_parts: int
     header_lines: int
     dateline_paragraphs: int
+    byline_openers: list[str] = ["by"]
 
 
 class Boilerplate(Rule):

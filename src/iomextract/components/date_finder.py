@@ -50,6 +50,7 @@ class DateFinder:
         self.entity_rules.require(*RULES.values())
         self.rules = load("dates.json", patterns_dir)
         self.low, self.high = self.rules.year_range
+        self.list_joiners = set(self.rules.list_joiners)
         modifiers = "|".join(re.escape(m.rstrip("-")) for m in self.rules.decade_modifiers)
         self.part_of_year = re.compile(rf"(?<![\w-])(?:{modifiers})-(\d{{4}})(?![\w-])", re.IGNORECASE)
         self.year_prepositions = set(self.rules.year_prepositions)
@@ -108,8 +109,7 @@ class DateFinder:
         """"November and December 2022": a month alone joined to a month with a year is of that year."""
         month, j = self._month(words, k), k
         while month is not None and j < k + 12:  # "April, May and June 2020": along the list to its year
-            if words.lower[j + 1:j + 2] not in (["and"], ["&"], ["to"], ["-"], ["–"], [","], ["through"]) \
-                    or self._month(words, j + 2) is None:
+            if j + 1 >= len(words) or words.lower[j + 1] not in self.list_joiners or self._month(words, j + 2) is None:
                 return None
             year = self._year_at(words, j + 3)
             if year is not None:
@@ -119,7 +119,7 @@ class DateFinder:
 
     def _coordinated_days(self, doc, words, k: int, value: str | None) -> None:
         """"5 and 6 June", "3, 4 and 5 May 2022": the days before a day and month are dates of that month."""
-        while k >= 2 and words.lower[k - 1] in ("and", "&", ",", "to", "-", "–") and DAY.match(words.text[k - 2]):
+        while k >= 2 and words.lower[k - 1] in self.list_joiners and DAY.match(words.text[k - 2]):
             day = int(DAY.match(words.text[k - 2]).group(1))
             if not 1 <= day <= 31:
                 return
@@ -229,7 +229,7 @@ class DateFinder:
         if year:
             return 2, f"{year:04d}-{month:02d}"
         before = words.lower[k - 1] if k else ""
-        listed = before in ("and", "or", ",", "to", "through", "-", "–") and self._month(words, k - 2) is not None
+        listed = before in self.list_joiners and self._month(words, k - 2) is not None
         if before in self.rules.month_context_words or listed:  # "in June", "in April, May and June"
             if words.text[k] == "May" and before not in self.rules.may_context_words and not listed:
                 return None  # "May" is a verb more often than a month

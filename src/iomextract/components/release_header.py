@@ -30,7 +30,6 @@ MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|No
 
 def writes_month_first(text: str) -> bool:
     return any(MONTH_BEFORE.search(text[max(0, m.start() - 14):m.start() + 1]) for m in DAY_COMMA_YEAR.finditer(text))
-BYLINE = re.compile(r"^(?:by|BY|By)\s+[A-Z]")
 HEADER_PARTS = re.compile(r"\s+[|·•]\s+")
 PLACE_PART = re.compile(r"^[A-Z][A-Za-z’'.\-]*(?:\s+[A-Za-z’'.\-]+){0,3}$")
 
@@ -71,6 +70,8 @@ class ReleaseHeader:
         labels = sorted(self.header.date_labels, key=len, reverse=True)
         self.label_line = re.compile(r"^\s*(?:" + "|".join(re.escape(label) for label in labels) + r")\b\s*[:\-–|]?\s*", re.I)
         separators = "|".join(re.escape(s) for s in sorted(self.header.dateline_separators, key=len, reverse=True))
+        openers = "|".join(re.escape(o) for o in sorted(self.header.byline_openers, key=len, reverse=True))
+        self.byline = re.compile(rf"^(?i:{openers})\s+[A-Z]")  # the name after the opener is capitalized
         self.separator = re.compile(r"\s+(?:" + separators + r")\s+|\s*[–—―]\s*")
         parse_calendar_date("April 29")  # dateparser loads its tables on first use (a third of a second): now
 
@@ -118,7 +119,7 @@ class ReleaseHeader:
     def _title(self, lines, facts: HeaderFacts) -> int | None:
         for number, (_, line) in enumerate(lines):
             line = line.strip()
-            if self.is_boilerplate(line) or self.label_line.match(line) or BYLINE.match(line) \
+            if self.is_boilerplate(line) or self.label_line.match(line) or self.byline.match(line) \
                     or parse_calendar_date(line, facts.day_first):
                 continue
             if len(line) > 200 or (len(line) > 120 and line[-1] in ".!?\"”"):
@@ -153,7 +154,7 @@ class ReleaseHeader:
             if value:
                 return start, start + len(stripped), value
             lead = stripped.split(",")[0]
-            if BYLINE.match(stripped) or re.match(r"(?i)(?:written|posted|published) by\s", stripped) \
+            if self.byline.match(stripped) \
                     or ("," in stripped and PLACE_PART.match(lead) and len(lead.split()) <= 3):
                 found = self._full_date(stripped, start, facts)
                 if found:
