@@ -14,10 +14,15 @@ from functools import lru_cache
 
 import dateparser
 
-MONTHS = {name: number for number, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-     ("december", "dec")], 1) for name in names}
+from .patterns import load
+
+
+@lru_cache(maxsize=1)
+def months() -> dict[str, int]:
+    """Month names and abbreviations of ``patterns/dates.json``, lower case, without the full stop."""
+    return {name.lower().rstrip("."): number for name, number in load("dates.json").months.items()}
+
+
 MONTH = r"([A-Za-z]{3,9})\.?"
 DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 # the common ways of writing a date in words, read without dateparser (which is slow on a new string)
@@ -54,11 +59,11 @@ def parse_calendar_date(text: str, day_first: bool = True) -> date | None:
             return _make(year, b, a)
         return _make(year, a, b)
     match = DAY_MONTH_YEAR.fullmatch(text)
-    if match and match.group(2).lower() in MONTHS:
-        return _make(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
+    if match and match.group(2).lower() in months():
+        return _make(int(match.group(3)), months()[match.group(2).lower()], int(match.group(1)))
     match = MONTH_DAY_YEAR.fullmatch(text)
-    if match and match.group(1).lower() in MONTHS:
-        return _make(int(match.group(3)), MONTHS[match.group(1).lower()], int(match.group(2)))
+    if match and match.group(1).lower() in months():
+        return _make(int(match.group(3)), months()[match.group(1).lower()], int(match.group(2)))
     return _words(text)
 
 

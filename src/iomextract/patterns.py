@@ -187,6 +187,7 @@ class People(Rule):
     name_particles: list[str]
     coordinators: list[str]
     max_name_words: int
+    person_relatives: list[str] = []
 
 
 class TitleGrammar(Rule):

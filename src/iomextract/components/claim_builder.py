@@ -278,7 +278,7 @@ class ClaimBuilder:
                 places = s.place_list(holder.end, self.link_words[family.id])
                 subject = s.owner_before(holder.start) or holder.attrs.get("canonical")
             else:
-                places = s.place_list(s.after_served_region(end), self.link_words[family.id])
+                places = s.place_list(s.after_served_region(end, self.link_words[family.id]), self.link_words[family.id])
                 subject = s.subject(start, end, "office") if places else None
                 before = s.previous_word(start)
                 if places and subject is None and before is not None and s.lower[before] == "the" \
@@ -767,7 +767,7 @@ class _Sentence:
                 return value[:4]
         return None
 
-    def after_served_region(self, end: int) -> int:
+    def after_served_region(self, end: int, links: set[str]) -> int:
         """After "for West and Central Africa" in "the regional office for West and Central Africa is in Dakar"."""
         j = self.next_word(end)
         if j is None or self.lower[j] not in ("for", "of"):
@@ -788,7 +788,7 @@ class _Sentence:
                 break
             region_end = nxt.end
         after = self.next_word(region_end)
-        return region_end if after is not None and self.lower[after] in ("is", "are", "was", "based", "located", "in") else end
+        return region_end if after is not None and self.lower[after] in links else end
 
     def place_list(self, end: int, links: set[str]) -> list:
         """Places after an office kind: "in Kakuma, Dadaab and Mombasa", "are in Geneva, Switzerland"."""

@@ -71,6 +71,7 @@ class PersonFinder:
         self.particles = set(people.name_particles)
         self.contact_cues = set(people.contact_cues)
         self.coordinators = set(people.coordinators)
+        self.person_relatives = set(people.person_relatives)
         self.max_words = people.max_name_words
         # articles that open Spanish, French and Arabic names ("El", "La") open events too ("El Niño")
         self.first_names = first_names() - {p.capitalize() for p in self.particles}
@@ -262,8 +263,7 @@ class PersonFinder:
             return "person.name_shape"
         return None
 
-    @staticmethod
-    def _introduced(texts, lower, end: int) -> bool:
+    def _introduced(self, texts, lower, end: int) -> bool:
         """Words after a name run that introduce a person: ", 34," (an age) or ", who"."""
         count = len(texts)
         if end + 1 >= count or texts[end] != ",":
@@ -271,7 +271,7 @@ class PersonFinder:
         after = texts[end + 1]
         if after.isdigit() and len(after) <= 2 and end + 2 < count and texts[end + 2] in (",", ")"):
             return True
-        return lower[end + 1] in ("who", "whose")
+        return lower[end + 1] in self.person_relatives
 
     def _introduced_by_given_name(self, words, keys, keys_lower, k) -> bool:
         """Word k is a given name alone where press text introduces a person so (see person.given_name)."""
@@ -288,7 +288,7 @@ class PersonFinder:
             after = texts[k + 2]
             if after.isdigit() and len(after) <= 2 and k + 3 < count and texts[k + 3] in (",", ")"):
                 return True  # "Halima, 34, ..."
-            if lower[k + 2] in ("who", "whose") or (lower[k + 2] in ("a", "an") and k + 3 < count and texts[k + 3].islower()):
+            if lower[k + 2] in self.person_relatives or (lower[k + 2] in ("a", "an") and k + 3 < count and texts[k + 3].islower()):
                 return True  # "Ahmed, who ...", "Halima, a mother of five"
         return False
 
