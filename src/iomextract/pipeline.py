@@ -23,6 +23,7 @@ from .components import (  # noqa: F401  importing registers the factories
     title_finder,
 )
 from .components.tokenizer_fixes import apply_tokenizer_fixes
+from .tokenizer_cache import ChunkCachingTokenizer
 
 READERS = ["release_header", "line_sentencizer"]
 FINDERS = ["org_finder", "place_finder", "acronym_linker", "date_finder", "figure_finder", "entity_resolver",
@@ -75,6 +76,8 @@ def build_nlp(model: str | None = None, patterns_dir: str | None = None) -> Lang
         component = nlp.get_pipe(name)
         if hasattr(component, "initialize"):
             component.initialize(nlp=nlp, patterns_dir=patterns_dir)
+    # after the components have tokenized their name lists, whose chunks would only fill the cache
+    nlp.tokenizer = ChunkCachingTokenizer(nlp.tokenizer)
     # The gazetteers are some 300,000 objects that live as long as the process. Python's cyclic
     # garbage collector would walk them all on every full collection, about once per document;
     # frozen, they are left out of its walks (a quarter of the pipeline's time on long texts).
