@@ -93,7 +93,7 @@ def resolve(doc: Doc, candidates: list[Candidate], set_ents: bool = True) -> Non
     used = bytearray(len(doc))
     chosen = []
     for cand in ranked:
-        if any(used[cand.start:cand.end]):
+        if used.find(1, cand.start, cand.end) != -1:
             continue
         used[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
         chosen.append(cand)

@@ -80,11 +80,14 @@ class Gazetteer:
             word_keys = [keys[i] for i in positions]
             starts = [k for k, word in enumerate(word_keys) if word in longest_from]
         count = len(word_keys)
+        last_words = self.last_words
         free = 0
         for k in starts:
             if k < free:
                 continue
             for length in range(min(longest_from[word_keys[k]], count - k), 0, -1):
+                if word_keys[k + length - 1] not in last_words:
+                    continue  # no name ends with that word: no tuple to build
                 payload = names.get(tuple(word_keys[k:k + length]))
                 if payload is not None:
                     yield positions[k], positions[k + length - 1] + 1, payload

@@ -82,6 +82,9 @@ class ClaimBuilder:
         self.count_families = [f for f in self.families if isinstance(f, CountFamily)]
         self.year_families = [f for f in self.families if isinstance(f, YearFamily)]
         self.office_families = [f for f in self.families if isinstance(f, OfficeFamily)]
+        # the match keys that make a family worth trying in a sentence
+        self.year_triggers = [(f"{f.id}|trigger", f) for f in self.year_families]
+        self.office_keys = [({f"{f.id}|kind|{kind}" for kind in f.office_kinds}, f) for f in self.office_families]
         self.matcher = PhraseSet(self.tokenizer)
         for family in self.families:
             if isinstance(family, YearFamily):
@@ -147,10 +150,13 @@ class ClaimBuilder:
             if has_figure:
                 found += self._counts(sentence)
             if matches:
-                for family in self.year_families:
-                    found += self._years(family, sentence)
-                for family in self.office_families:
-                    found += self._offices(family, sentence)
+                matched = sentence.by_key.keys()
+                for trigger, family in self.year_triggers:
+                    if trigger in matched:
+                        found += self._years(family, sentence)
+                for office_keys, family in self.office_keys:
+                    if not matched.isdisjoint(office_keys):
+                        found += self._offices(family, sentence)
             for claim in found:
                 anchor_start, anchor_end = claim.pop("anchor")
                 key = (claim["subject"], claim["attribute"], str(claim["value"]), claim.get("object"))
@@ -174,8 +180,13 @@ class ClaimBuilder:
         """Count claims: each FIGURE goes to the family it fits best (its noun, else the nearest cue)."""
         out = []
         for fig, inherited in self._figures_of_change(s):
+            unit = fig.attrs.get("unit")
+            if not unit or unit == "%" or unit.isupper():
+                continue  # no counted noun
+            unit_words = unit.split()
+            counted = ({w.lower() for w in unit_words}, *noun_key(unit_words))
             fits = [(distance, order, family) for order, family in enumerate(self.count_families)
-                    if (distance := self._count_fit(family, s, fig)) is not None]
+                    if (distance := self._count_fit(family, s, fig, counted)) is not None]
             if not fits:
                 continue
             _, _, family = min(fits, key=lambda fit: fit[:2])
@@ -212,17 +223,16 @@ class ClaimBuilder:
                 yield inherited.get(n, fig), n in inherited
 
     @staticmethod
-    def _count_fit(family: CountFamily, s: "_Sentence", fig) -> int | None:
+    def _count_fit(family: CountFamily, s: "_Sentence", fig, counted: tuple[set[str], str, str]) -> int | None:
         """How well a figure fits a count family: 0 when its noun names the family, else the
         distance to the family's nearest cue in its clause; None when it does not fit or a
-        nearer exclusion cue vetoes it ("Twelve states have applied for membership")."""
-        unit = fig.attrs.get("unit")
-        if not unit or unit == "%" or unit.isupper():
+        nearer exclusion cue vetoes it ("Twelve states have applied for membership").
+
+        ``counted`` is the figure's noun: its words in lower case, and its (head, compound) key.
+        """
+        unit_words, head, compound = counted
+        if not unit_words.isdisjoint(family.exclude_unit_words):
             return None
-        unit_words = unit.split()
-        if any(w.lower() in family.exclude_unit_words for w in unit_words):
-            return None
-        head, compound = noun_key(unit_words)
         if compound in family.nouns or head in family.nouns:
             distance = 0
         elif head in family.frame_nouns:

@@ -16,14 +16,18 @@ from spacy.tokens import Doc
 
 from ..candidates import EntityRules, candidates_of, published_of
 from ..dateparse import parse_calendar_date
-from ..patterns import load
+from ..patterns import PatternError, load
 from ..token_table import token_table
 from .release_header import header_facts
 
 MONTH_ABBREVIATIONS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # every date in digits has a separator between digits ("2018-11", "24.11") or a hyphen by a month ("Nov-24"):
 # found first with a cheap search, the full pattern is then tried only where a date can start
-SEPARATED = re.compile(r"\d[./-]\d|[a-z.]-\d")
+# (Python's re scans fast for a pattern that opens with one character class: the separator comes first)
+SEPARATED = re.compile(r"[./-](?<=\d[./-]|[a-z.]-)\d")
+# "mid-2021": the year after a hyphen first, then the word before it
+HYPHEN_YEAR = re.compile(r"-\d{4}(?![\w-])")
+LETTERS_BEFORE = re.compile(r"[^\W\d_]+\Z")
 NUMERIC_DATE = re.compile(r"(?<![\w/.+-])(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}|"
                           rf"{MONTH_ABBREVIATIONS}-\d{{1,2}}-\d{{4}}|\d{{1,2}}-{MONTH_ABBREVIATIONS}-\d{{4}})(?![\w/-])")
 
@@ -51,6 +55,8 @@ class DateFinder:
         self.rules = load("dates.json", patterns_dir)
         self.low, self.high = self.rules.year_range
         self.list_joiners = set(self.rules.list_joiners)
+        if not all(m.rstrip("-").isalpha() for m in self.rules.decade_modifiers):
+            raise PatternError("dates.json: a decade modifier is one word of letters, with or without a hyphen")
         modifiers = "|".join(re.escape(m.rstrip("-")) for m in self.rules.decade_modifiers)
         self.part_of_year = re.compile(rf"(?<![\w-])(?:{modifiers})-(\d{{4}})(?![\w-])", re.IGNORECASE)
         self.year_prepositions = set(self.rules.year_prepositions)
@@ -80,8 +86,10 @@ class DateFinder:
                 value = parse_calendar_date(match.group(1), facts.day_first)
                 if value:
                     found_spans.append((match.start(1), match.end(1), value.isoformat(), "numeric"))
-        for match in self.part_of_year.finditer(text):  # "mid-2021", "early-2019": one token, the year's value
-            if self.low <= int(match.group(1)) <= self.high:
+        for hint in HYPHEN_YEAR.finditer(text):  # "mid-2021", "early-2019": one token, the year's value
+            word = LETTERS_BEFORE.search(text, max(0, hint.start() - 20), hint.start())
+            match = self.part_of_year.match(text, word.start()) if word else None
+            if match and match.end() == hint.end() and self.low <= int(match.group(1)) <= self.high:
                 found_spans.append((match.start(), match.end(), match.group(1), "year"))
         for start_char, end_char, value, kind in found_spans:
             span = table.token_span(start_char, end_char)

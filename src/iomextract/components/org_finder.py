@@ -22,11 +22,15 @@ def make_org_finder(nlp: Language, name: str):
     return OrgFinder(nlp)
 
 
+GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+LEADING_THE = re.compile(r"^(?i:the) ")
+
+
 def canonical_name(text: str) -> str:
     """Collapse whitespace, split glued words ("AfricanUnion"), drop a leading "the"."""
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", text)
-    text = re.sub(r"^(?i:the) ", "", text)
+    text = " ".join(text.split())
+    text = GLUED_WORDS.sub(" ", text)
+    text = LEADING_THE.sub("", text)
     return text[:1].upper() + text[1:]
 
 

@@ -24,12 +24,14 @@ from ..patterns import load
 from ..token_table import token_table
 
 # "December 4, 2018": the text writes months first. Found from the ", 2018" (a cheap search), then the month.
-DAY_COMMA_YEAR = re.compile(r"\d, (?:1[89]|20)\d\d\b")
+# (the pattern opens with a literal, which Python's re finds fast; the digit before it is a lookbehind)
+DAY_COMMA_YEAR = re.compile(r", (?<=\d, )(?:1[89]|20)\d\d\b")
 MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}$")
 
 
 def writes_month_first(text: str) -> bool:
-    return any(MONTH_BEFORE.search(text[max(0, m.start() - 14):m.start() + 1]) for m in DAY_COMMA_YEAR.finditer(text))
+    return any(MONTH_BEFORE.search(text[max(0, m.start() - 15):m.start()]) for m in DAY_COMMA_YEAR.finditer(text))
+DIGIT = re.compile(r"\d")
 HEADER_PARTS = re.compile(r"\s+[|·•]\s+")
 PLACE_PART = re.compile(r"^[A-Z][A-Za-z’'.\-]*(?:\s+[A-Za-z’'.\-]+){0,3}$")
 
@@ -233,6 +235,8 @@ class ReleaseHeader:
 
 def _date_in(fragment: str, offset: int, day_first: bool, from_start: bool = False):
     """(start, end, date) of the longest run of words in a short fragment that states a full date."""
+    if not DIGIT.search(fragment, 0, 80):
+        return None  # a full date has a day or a year
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", fragment[:80])]
     starts = [0] if from_start else range(len(words))
     for first in starts:
