@@ -77,17 +77,17 @@ class PersonFinder:
         self.first_names = first_names() - {p.capitalize() for p in self.particles}
         self.calendar_words = {w.lower() for w in list(dates.months) + list(dates.weekdays)}
         self.demonyms = demonyms()
-        self.name_words: dict[tuple[str, bool], bool] = {}
+        self.name_words: dict[bool, dict[str, bool]] = {False: {}, True: {}}  # by caps: word -> a name word?
 
     # what a name is made of ------------------------------------------------
 
     def _name_word(self, word: str, caps: bool = False) -> bool:
-        key = (word, caps)
-        known = self.name_words.get(key)
+        answers = self.name_words[bool(caps)]
+        known = answers.get(word)
         if known is None:
-            if len(self.name_words) > 200_000:  # a bound for archive-scale runs
-                self.name_words.clear()
-            known = self.name_words[key] = self._is_name_word(word, caps)
+            if len(answers) > 100_000:  # a bound for archive-scale runs
+                answers.clear()
+            known = answers[word] = self._is_name_word(word, caps)
         return known
 
     def _is_name_word(self, word: str, caps: bool) -> bool:

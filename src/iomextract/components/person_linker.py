@@ -40,6 +40,7 @@ class PersonLinker:
         self.rules.require("person.surname")
         people = load("people.json", patterns_dir)
         self.particles = {p.lower() for p in people.name_particles}
+        self.particles_longest_first = sorted(self.particles, key=len, reverse=True)
         self.honorifics = set(people.honorifics)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -197,7 +198,7 @@ class PersonLinker:
             owners_of.setdefault(skey, set()).update(owners)
         for person_keys in surnames.values():  # "van der Berg" is also called "Berg"
             for key in person_keys:
-                for rest in _without_particles(key.split("|")[0], self.particles):
+                for rest in _without_particles(key.split("|")[0], self.particles_longest_first):
                     owners_of.setdefault(rest, set()).add(key)
         last_words = {skey: next(iter(owners)) for skey, owners in owners_of.items() if len(owners) == 1}
         if not last_words:
@@ -224,12 +225,11 @@ class PersonLinker:
         return out
 
 
-def _without_particles(surname: str, particles: set[str]) -> list[str]:
+def _without_particles(surname: str, particles_longest_first: list[str]) -> list[str]:
     """"vanderberg" -> ["derberg", "berg"]: a surname key without its leading particles, one at a time."""
     out, rest = [], surname
     while True:
-        particle = next((p for p in sorted(particles, key=len, reverse=True)
-                         if rest.startswith(p) and len(rest) > len(p) + 2), None)
+        particle = next((p for p in particles_longest_first if rest.startswith(p) and len(rest) > len(p) + 2), None)
         if particle is None:
             return out
         rest = rest[len(particle):]
