@@ -66,6 +66,9 @@ GENERATED_TEXTS = {
     "huge numbers": huge_numbers,
     "mixed scripts": mixed_scripts,
     "lone surrogates": with_surrogates,
+    "whitespace runs before words": st.lists(st.tuples(st.sampled_from([" ", "\t", "\u00a0", " \t", "\n "]),
+                                                       st.integers(1, 20_000), st.sampled_from(RELEASE_WORDS)),
+                                             max_size=3).map(lambda runs: "".join(ws * n + word for ws, n, word in runs)),
 }
 
 
@@ -103,6 +106,9 @@ def test_overlong_punctuation_runs_are_refused_fast(text):
     pytest.param("-".join(["Alpha"] * 33_000), id="one 200 KB hyphenated word"),
     pytest.param(("\u0301" * 400 + " IOM 1983 ") * 200, id="words of combining marks alone"),
     pytest.param(("_" * (MAX_PUNCTUATION_RUN - 1) + " ") * 200, id="200 runs of 499 underscores"),
+    pytest.param(" " * 100_000 + "IOM said.", id="100,000 spaces before a sentence"),
+    pytest.param("GENEVA\n" + "\t" * 100_000 + "| 5 March 2024", id="100,000 tabs in a header line"),
+    pytest.param("News" + " | " * 30_000 + "5 March 2024\nIOM said", id="30,000 bars between spaces"),
 ])
 def test_long_hostile_texts_take_linear_time(nlp, text):
     assert_extracts_cleanly(nlp, text)

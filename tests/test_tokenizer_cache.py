@@ -1,4 +1,5 @@
 """The chunk cache changes how fast the tokenizer is, never what it returns."""
+import pickle
 import re
 
 import pytest
@@ -83,3 +84,13 @@ def test_long_chunks_are_not_remembered():
 def test_the_pipeline_tokenizes_through_the_cache(nlp):
     assert isinstance(nlp.tokenizer, ChunkCachingTokenizer)
     assert [t.text for t in nlp.make_doc("Amb. Kamau said")] == ["Amb.", "Kamau", "said"]
+
+
+def test_the_wrapper_survives_pickling(reference):
+    """Worker processes (Dask) receive the pipeline pickled."""
+    cached = caching_tokenizer()
+    text = "Mr. Otieno — IOM's (NCM).Among"
+    cached(text)
+    copy = pickle.loads(pickle.dumps(cached))
+    assert isinstance(copy, ChunkCachingTokenizer)
+    assert tokens(copy(text)) == tokens(reference(text))

@@ -32,7 +32,8 @@ MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|No
 def writes_month_first(text: str) -> bool:
     return any(MONTH_BEFORE.search(text[max(0, m.start() - 15):m.start()]) for m in DAY_COMMA_YEAR.finditer(text))
 DIGIT = re.compile(r"\d")
-HEADER_PARTS = re.compile(r"\s+[|·•]\s+")
+# a bar or dot between spaces; the spaces as lookarounds, which keeps a long run of spaces linear
+HEADER_PARTS = re.compile(r"(?<=\s)[|·•](?=\s)")
 PLACE_PART = re.compile(r"^[A-Z][A-Za-z’'.\-]*(?:\s+[A-Za-z’'.\-]+){0,3}$")
 
 
