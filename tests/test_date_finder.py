@@ -1,8 +1,12 @@
+import json
+import shutil
 from datetime import date
 
 import pytest
 
+from iomextract.components.date_finder import DateFinder
 from iomextract.extract import make_doc
+from iomextract.patterns import PatternError, default_patterns_dir
 
 
 def dates(nlp, text, published=None):
@@ -68,3 +72,14 @@ def test_dates_resolved_against_publication_date(nlp, text, expected):
 ])
 def test_dates_in_digits_and_ranges(nlp, text, expected):
     assert dates(nlp, text) == expected
+
+
+def test_a_decade_modifier_of_several_words_is_refused(tmp_path):
+    """"mid-2021" is found from the year after the hyphen, then the one word before it."""
+    folder = tmp_path / "patterns"
+    shutil.copytree(default_patterns_dir(), folder)
+    rules = json.loads((folder / "dates.json").read_text(encoding="utf-8"))
+    rules["decade_modifiers"].append("middle of")
+    (folder / "dates.json").write_text(json.dumps(rules), encoding="utf-8")
+    with pytest.raises(PatternError, match="decade modifier"):
+        DateFinder().initialize(patterns_dir=str(folder))

@@ -27,14 +27,14 @@ from ..token_table import token_table
 # (the pattern opens with a literal, which Python's re finds fast; the digit before it is a lookbehind)
 DAY_COMMA_YEAR = re.compile(r", (?<=\d, )(?:1[89]|20)\d\d\b")
 MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}$")
-
-
-def writes_month_first(text: str) -> bool:
-    return any(MONTH_BEFORE.search(text[max(0, m.start() - 15):m.start()]) for m in DAY_COMMA_YEAR.finditer(text))
 DIGIT = re.compile(r"\d")
 # a bar or dot between spaces; the spaces as lookarounds, which keeps a long run of spaces linear
 HEADER_PARTS = re.compile(r"(?<=\s)[|·•](?=\s)")
 PLACE_PART = re.compile(r"^[A-Z][A-Za-z’'.\-]*(?:\s+[A-Za-z’'.\-]+){0,3}$")
+
+
+def writes_month_first(text: str) -> bool:
+    return any(MONTH_BEFORE.search(text[max(0, m.start() - 15):m.start()]) for m in DAY_COMMA_YEAR.finditer(text))
 
 
 @dataclass
