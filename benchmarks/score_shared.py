@@ -25,9 +25,13 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared" / "eval"
 
 # (set, what is read from score.py --json, floor); a path is a list of keys into the JSON
+# The dev floors were reset when the dev set grew from 6 to 27 releases (2026-12-02), to what the 27 measured.
 FLOORS = [
-    ("dev", ["entities_micro", "f"], 0.97),
-    ("dev", ["claims", "f"], 0.95),
+    ("dev", ["entities_micro", "f"], 0.962),
+    ("dev", ["entities", "PERSON", "f"], 0.934),
+    ("dev", ["values", "PERSON title", 0], 0.906),
+    ("dev", ["claims", "f"], 0.854),
+    ("dev", ["claims_by_attribute", "role", "f"], 0.795),
     ("challenge", ["claims", "f"], 1.0),
     ("challenge-people", ["entities", "PERSON", "f"], 1.0),
     ("challenge-people", ["claims", "f"], 1.0),
@@ -74,7 +78,7 @@ def unresolved_rules(out: Path) -> list[str]:
     return missing
 
 
-def value(result: dict, path: list[str]) -> float:
+def value(result: dict, path: list) -> float:
     for key in path:
         result = result[key]
     return float(result)
@@ -103,13 +107,14 @@ def main() -> int:
     for name, path, floor in FLOORS:
         measured = round(value(results[name], path), 3)  # floors are written to three places
         verdict = "ok" if measured >= floor else "BELOW"
-        print(f"{name:17} {'.'.join(path):22} {measured:.3f} >= {floor:.3f}  {verdict}")
+        label = ".".join(str(key) for key in path)
+        print(f"{name:17} {label:28} {measured:.3f} >= {floor:.3f}  {verdict}")
         if measured < floor:
-            failures.append(f"{name} {'.'.join(path)} {measured:.3f} < {floor}")
-    print(f"{'dev':17} {'conflicts':22} {'all found, none unexpected' if conflicts_ok else 'MISSED or UNEXPECTED'}")
+            failures.append(f"{name} {label} {measured:.3f} < {floor}")
+    print(f"{'dev':17} {'conflicts':28} {'all found, none unexpected' if conflicts_ok else 'MISSED or UNEXPECTED'}")
     if not conflicts_ok:
         failures.append("dev conflicts: an expected conflict was missed, had the wrong kind, or one was unexpected")
-    print(f"{'dev':17} {'rule ids':22} {'every entity and claim names a rule of patterns/' if not unresolved else unresolved[:3]}")
+    print(f"{'dev':17} {'rule ids':28} {'every entity and claim names a rule of patterns/' if not unresolved else unresolved[:3]}")
     if unresolved:
         failures.append(f"dev: {len(unresolved)} entities or claims name no rule of patterns/")
     if results["dev"]["bad_offsets"]:
