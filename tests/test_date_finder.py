@@ -83,3 +83,15 @@ def test_a_decade_modifier_of_several_words_is_refused(tmp_path):
     (folder / "dates.json").write_text(json.dumps(rules), encoding="utf-8")
     with pytest.raises(PatternError, match="decade modifier"):
         DateFinder().initialize(patterns_dir=str(folder))
+
+
+@pytest.mark.parametrize("text, published", [
+    ("On 31 December 9999 IOM said that tomorrow, next week, next month, next year and on Friday it acts.",
+     date(9999, 12, 31)),
+    ("On 1 January 0001 IOM said that yesterday, last week, last month, last year and on Monday it acted.",
+     date(1, 1, 1)),
+])
+def test_defect_07_relative_dates_past_the_calendar_have_no_value(nlp, text, published):
+    found = dates(nlp, text, published)
+    assert len(found) >= 5
+    assert all(value is None or len(value) >= 4 for _, value in found)

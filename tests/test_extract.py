@@ -63,3 +63,38 @@ def test_an_error_inside_a_pause_still_resumes_the_collector(collector_state):
         with extract.collector_paused():
             raise ValueError("boom")
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u200e", "\u2060", "\ufeff", "\u200d"])
+def test_defect_05_format_characters_inside_words_keep_entities_and_offsets(nlp, invisible):
+    text = f"I{invisible}OM was founded in 19{invisible}51. I{invisible}OM has 175 mem{invisible}ber states."
+    sheet = extract_text(text, nlp=nlp)
+    claims = {c.attribute: c.value for c in sheet.claims}
+    assert claims == {"founded": "1951", "member_state_count": 175}
+    orgs = [e for e in sheet.entities if e.type == "ORG"]
+    assert [e.canonical for e in orgs] == ["International Organization for Migration"] * 2
+    for item in sheet.entities:
+        assert text[item.start:item.end] == item.text
+    for claim in sheet.claims:
+        assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.text
+    assert sheet.document.characters == len(text)
+
+
+@pytest.mark.parametrize("given, error", [(None, TypeError), (b"IOM has 175 member states.", TypeError),
+                                          (42, TypeError)])
+def test_defect_15_the_library_refuses_what_is_no_text_clearly(nlp, given, error):
+    with pytest.raises(error, match="must be a str"):
+        extract_text(given, nlp=nlp)
+
+
+def test_defect_15_a_published_date_that_is_no_date_is_refused(nlp):
+    with pytest.raises(TypeError, match="datetime.date"):
+        extract_text("IOM has 175 member states.", published="2024-03-05", nlp=nlp)
+
+
+def test_defect_20_evidence_of_a_run_on_line_is_bounded(nlp):
+    text = "IOM has 175 member states" + ", and the words go on" * 40_000 + " while IOM was founded in 1951"
+    sheet = extract_text(text, nlp=nlp)
+    assert {c.attribute for c in sheet.claims} >= {"member_state_count", "founded"}
+    assert max(len(c.evidence.text) for c in sheet.claims) < 2_000
+    assert len(sheet.model_dump_json()) < 50_000

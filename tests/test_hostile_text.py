@@ -126,3 +126,43 @@ def test_a_refused_release_does_not_stop_the_batch(tmp_path, capsys):
     assert "parentheses.txt: a run of 400,000 punctuation marks or symbols" in err
     assert sorted(p.name for p in (tmp_path / "out").glob("*.json")) == ["iom-appreciates-kenya-partnership.json",
                                                                         "iom-kenya.json"]
+
+
+HIDING = ['<p style="display:none">{}</p>', '<div hidden>{}</div>', '<textarea>{}</textarea>',
+          '<select><option>{}</option></select>', '<span style="visibility: hidden">{}</span>', '<!-- {} -->']
+visible_words = st.lists(st.sampled_from([w for w in RELEASE_WORDS if w.strip() and w not in "()\"<>"]), min_size=1,
+                         max_size=30).map(" ".join)
+html_pages = st.lists(st.one_of(visible_words.map(lambda w: ("shown", f"<p>{w}</p>")),
+                                st.tuples(st.sampled_from(HIDING), visible_words).map(
+                                    lambda t: ("hidden", t[0].format("HIDDENWORD " + t[1])))), min_size=1, max_size=12)
+
+
+@property_settings
+@given(parts=html_pages)
+def test_generated_html_shows_no_hidden_part(parts):
+    from iomextract.reader import html_to_text
+    text = html_to_text("<html><body>" + "".join(html for _, html in parts) + "</body></html>")
+    assert "HIDDENWORD" not in text and "<" not in text.replace("&lt;", "")
+    for kind, html in parts:
+        if kind == "shown":
+            assert html[3:-4].split()[0] in text
+
+
+FORMAT_CHARACTERS = ["\u200b", "\u00ad", "\u200e", "\u200f", "\u2060", "\ufeff", "\u202a", "\u200c"]
+words_with_format_characters = st.lists(st.tuples(st.sampled_from(RELEASE_WORDS), st.integers(0, 8),
+                                                  st.sampled_from(FORMAT_CHARACTERS)), max_size=200)
+
+
+@property_settings
+@given(words=words_with_format_characters)
+def test_format_characters_inside_words_change_no_fact(nlp, words):
+    clean = " ".join(word for word, _, _ in words)
+    marked = " ".join(word[:at] + mark + word[at:] if at <= len(word) else word for word, at, mark in words)
+    assert_extracts_cleanly(nlp, marked)
+    try:
+        plain, folded = extract_text(clean, nlp=nlp), extract_text(marked, nlp=nlp)
+    except ReadError:
+        return
+    assert [(e.type, e.text) for e in plain.entities] == \
+        [(e.type, "".join(ch for ch in e.text if ch not in FORMAT_CHARACTERS)) for e in folded.entities]
+    assert [(c.attribute, c.value) for c in plain.claims] == [(c.attribute, c.value) for c in folded.claims]

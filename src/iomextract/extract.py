@@ -19,7 +19,7 @@ from .models import ENTITY_TYPES, Claim, DocumentInfo, Entity, ExtractorInfo, Fa
 from .pipeline import build_nlp
 from .components.release_header import header_facts
 from .furniture import furniture_rules, mark
-from .reader import SourceText, check_text, read_source
+from .reader import SourceText, check_text, fold_format_characters, read_source
 from .token_table import remember_text, token_table
 
 _default_nlp: Language | None = None
@@ -64,10 +64,26 @@ def factsheet(doc: Doc, source: SourceText, doc_id: str, path: str, nlp: Languag
     claims = CLAIM_LIST.validate_python(doc.user_data.get("iom_claims", []))
     extractor = ExtractorInfo(version=__version__, components=list(nlp.pipe_names), model=nlp.meta.get("iomextract_model"))
     sheet = FactSheet(document=info, entities=entity_records(doc), claims=claims,
-                      paragraphs=furniture_rules(nlp.meta.get("iomextract_patterns")).paragraphs(source.text),
+                      paragraphs=furniture_rules(nlp.meta.get("iomextract_patterns")).paragraphs(source.pipeline_text),
                       extractor=extractor)
+    if source.positions is not None:
+        unfold(sheet, source)
     mark(sheet, set())  # known furniture now; paragraphs repeated across documents once a batch is done
     return sheet
+
+
+def unfold(sheet: FactSheet, source: SourceText) -> None:
+    """Offsets and texts of a sheet made from ``source.folded``, moved to the text as given."""
+    text = source.text
+    for item in sheet.entities:
+        item.start, item.end = source.original_span(item.start, item.end)
+        item.text = text[item.start:item.end]
+    for claim in sheet.claims:
+        evidence = claim.evidence
+        evidence.start, evidence.end = source.original_span(evidence.start, evidence.end)
+        evidence.text = text[evidence.start:evidence.end]
+    for paragraph in sheet.paragraphs:
+        paragraph.start, paragraph.end = source.original_span(paragraph.start, paragraph.end)
 
 
 _pause_lock = threading.Lock()
@@ -111,23 +127,32 @@ def make_doc(nlp: Language, text: str, published: date | None = None, published_
 def source_doc(nlp: Language, source: SourceText, meta: SourceMeta | None = None) -> Doc:
     """The Doc of a release file: the manifest's date first, then the page's metadata."""
     if meta is not None and meta.published is not None:
-        return make_doc(nlp, source.text, meta.published, "meta")
-    return make_doc(nlp, source.text, source.published, "html")
+        return make_doc(nlp, source.pipeline_text, meta.published, "meta")
+    return make_doc(nlp, source.pipeline_text, source.published, "html")
 
 
 def extract_text(text: str, *, doc_id: str = "document", published: date | None = None,
                  nlp: Language | None = None) -> FactSheet:
-    """Fact sheet of a release given as text; raises ReadError for text that is no release (see ``reader.check_text``)."""
-    nlp = nlp or default_nlp()
+    """Fact sheet of a release given as text.
+
+    Raises TypeError for what is not a str (or ``published`` not a date), ReadError for text that is
+    no release (see ``reader.check_text``).
+    """
+    if published is not None and not isinstance(published, date):
+        raise TypeError(f"published must be a datetime.date, not {type(published).__name__}")
     text = check_text(text)
-    source = SourceText(text, hashlib.sha256(text.encode("utf-8")).hexdigest(), "utf-8", "text")
+    nlp = nlp or default_nlp()
+    source = fold_format_characters(SourceText(text, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+                                               "utf-8", "text"))
     with collector_paused():
-        return factsheet(nlp(make_doc(nlp, text, published)), source, doc_id, "", nlp)
+        return factsheet(nlp(make_doc(nlp, source.pipeline_text, published)), source, doc_id, "", nlp)
 
 
 def extract_file(path: str | Path, *, nlp: Language | None = None, meta: SourceMeta | None = None) -> FactSheet:
     """Fact sheet of a release file (.txt or .html); raises ReadError for what is not a release."""
-    nlp = nlp or default_nlp()
+    if not isinstance(path, (str, Path)):
+        raise TypeError(f"path must be a str or Path, not {type(path).__name__}")
     source = read_source(path)
+    nlp = nlp or default_nlp()
     with collector_paused():
         return factsheet(nlp(source_doc(nlp, source, meta)), source, Path(path).stem, str(path), nlp, meta)

@@ -24,6 +24,7 @@ from .components import (  # noqa: F401  importing registers the factories
 )
 from .components.tokenizer_fixes import apply_tokenizer_fixes
 from .tokenizer_cache import ChunkCachingTokenizer
+from .reader import MAX_CHARACTERS
 
 READERS = ["release_header", "line_sentencizer"]
 FINDERS = ["org_finder", "place_finder", "acronym_linker", "date_finder", "figure_finder", "entity_resolver",
@@ -66,6 +67,7 @@ def build_nlp(model: str | None = None, patterns_dir: str | None = None) -> Lang
         nlp = spacy.blank("en")
         for name in READERS:
             nlp.add_pipe(name)
+    nlp.max_length = MAX_CHARACTERS  # one limit: the reader refuses longer texts by name before spaCy sees them
     nlp.meta["iomextract_model"] = model
     nlp.meta["iomextract_patterns"] = patterns_dir
     apply_tokenizer_fixes(nlp, patterns_dir)

@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
-MAX_CHARACTERS = 2_000_000  # a press release is a few thousand; a 50 MB "release" is a mistake
+MAX_CHARACTERS = 1_000_000  # a press release is a few thousand; also spaCy's max_length (pipeline.build_nlp)
+# refused before reading: parsing a 100 MB page takes 18 s and 1.9 GB only to find its text too long
+MAX_FILE_BYTES = 16 * 1024 * 1024
 # spaCy's tokenizer strips prefix and suffix punctuation one character at a time, copying the rest of the
 # word each time: a run of n brackets or quotes costs n squared (2,000 take 0.7 s, 200,000 would take hours).
 # No release has a run of hundreds of punctuation marks without a space; such a text is refused.
@@ -19,7 +23,22 @@ PUNCTUATION_RUN = re.compile(r"(?<![^\w\s])(?<!_)%s{%d,}" % (PUNCTUATION_MARK, M
 FALLBACK_ENCODING = "cp1252"
 BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header",
               "footer", "ul", "ol", "table", "blockquote", "title", "figcaption", "nav"}
-SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg"}
+# elements whose content a browser never shows as text (form controls draw theirs as widgets, not prose)
+SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "textarea", "select", "option", "datalist",
+                "iframe", "object"}
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+# Invisible format characters of web text (soft hyphen, zero-width space and joiners, direction marks,
+# word joiner, BOM): inside a word they would split it, so the pipeline reads the text without them
+# and offsets are mapped back to the text as given.
+FORMAT_CHARACTER = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+                              "\U000e0001-\U000e007f]")
+# a file's first bytes that say it is no text release, whatever its name
+BINARY_SIGNATURES = {b"%PDF-": "a PDF", b"PK\x03\x04": "a ZIP archive (or a Word/Excel file)",
+                     b"\x1f\x8b": "gzip-compressed", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
+                     b"GIF8": "a GIF image", b"SQLite format 3\x00": "an SQLite database"}
+BOMS = [(b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le")]  # UTF-32 first: its LE BOM starts like UTF-16's
 
 
 class ReadError(Exception):
@@ -31,6 +50,8 @@ LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 def check_text(text: str) -> str:
     """The text, checked to be safe to tokenize; each lone surrogate (from str input) becomes one U+FFFD."""
+    if not isinstance(text, str):
+        raise TypeError(f"a release's text must be a str, not {type(text).__name__}")
     if not text.strip():
         raise ReadError("no text")
     if len(text) > MAX_CHARACTERS:
@@ -46,11 +67,33 @@ def check_text(text: str) -> str:
 
 @dataclass
 class SourceText:
-    text: str
+    text: str  # what offsets refer to
     sha256: str
     encoding: str
     source_format: str  # "text" or "html"
     published: date | None = None  # from the page's metadata (HTML only)
+    folded: str | None = None  # the text without invisible format characters, when it had any
+    positions: list[int] | None = None  # index in ``text`` of each character of ``folded``, and len(text) last
+
+    @property
+    def pipeline_text(self) -> str:
+        return self.folded if self.folded is not None else self.text
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets into ``text`` of a span of ``pipeline_text``."""
+        if self.positions is None:
+            return start, end
+        return self.positions[start], (self.positions[end - 1] + 1 if end > start else self.positions[start])
+
+
+def fold_format_characters(source: SourceText) -> SourceText:
+    """``source`` with ``folded`` and ``positions`` set when its text holds invisible format characters."""
+    if FORMAT_CHARACTER.search(source.text) is None:
+        return source
+    kept = [i for i, ch in enumerate(source.text) if not FORMAT_CHARACTER.match(ch)]
+    source.folded = "".join(source.text[i] for i in kept)
+    source.positions = kept + [len(source.text)]
+    return source
 
 
 def html_published(html: str) -> date | None:
@@ -70,38 +113,64 @@ class _TextExtractor(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.skipping = 0
+        self.hidden_tag: str | None = None  # the element whose content is not shown, and how deep in it we are
+        self.hidden_depth = 0
         self.title: list[str] = []
         self.in_title = False
 
+    @staticmethod
+    def _hides(tag: str, attrs) -> bool:
+        if tag in SKIPPED_TAGS:
+            return True
+        for name, value in attrs:
+            if name == "hidden" or (name == "style" and value and HIDDEN_STYLE.search(value)):
+                return True
+        return False
+
     def handle_starttag(self, tag, attrs):
+        if self.hidden_tag is not None:
+            self.hidden_depth += tag == self.hidden_tag
+            return
+        if tag not in VOID_TAGS and self._hides(tag, attrs):
+            self.hidden_tag, self.hidden_depth = tag, 1
+            return
         if tag == "title":
             self.in_title = True
-        if tag in SKIPPED_TAGS:
-            self.skipping += 1
         if tag in BLOCK_TAGS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
+        if self.hidden_tag is not None:
+            if tag == self.hidden_tag:
+                self.hidden_depth -= 1
+                if self.hidden_depth == 0:
+                    self.hidden_tag = None
+            return
         if tag == "title":
             self.in_title = False
-        if tag in SKIPPED_TAGS and self.skipping:
-            self.skipping -= 1
         if tag in BLOCK_TAGS:
             self.parts.append("\n")
 
     def handle_data(self, data):
+        if self.hidden_tag is not None:
+            return
         if self.in_title:
             self.title.append(data)
-        elif not self.skipping:
+        else:
             self.parts.append(data)
 
 
 def html_to_text(html: str) -> str:
-    """Visible text of an HTML page, one block element a line."""
+    """Visible text of an HTML page, one block element a line.
+
+    Hidden elements (``hidden``, ``display:none``, form controls) are no text. Nor is markup the
+    parser could not read: an unclosed ``<!--`` or a tag whose attribute quote never closes hides
+    the rest of the page from a browser, so what follows it is dropped here too.
+    """
     parser = _TextExtractor()
     parser.feed(html)
-    parser.close()
+    if not parser.rawdata.lstrip().startswith("<"):  # what is left is text (a trailing '&...'), not broken markup
+        parser.close()
     text = "".join(parser.parts)
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
@@ -112,6 +181,15 @@ def html_to_text(html: str) -> str:
 def decode(data: bytes, name: str) -> tuple[str, str]:
     if not data.strip():
         raise ReadError("empty file")
+    for signature, kind in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise ReadError(f"{kind}, not a text release")
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), encoding
+            except UnicodeDecodeError as err:
+                raise ReadError(f"starts with a {encoding} byte order mark but is not {encoding} (byte {err.start})") from err
     if b"\x00" in data[:8192]:
         raise ReadError("binary file (NUL bytes), not a text release")
     try:
@@ -128,18 +206,47 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     return text, FALLBACK_ENCODING
 
 
-def read_source(path: str | Path) -> SourceText:
-    path = Path(path)
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; ReadError naming what it is otherwise.
+
+    FIFOs and devices are never opened (a FIFO blocks, /dev/zero never ends), and a file that grows
+    while it is read is cut off at the limit, not read to the end.
+    """
     try:
-        data = path.read_bytes()
+        info = os.stat(path)
     except FileNotFoundError as err:
         raise ReadError("file not found (removed during the run?)") from err
     except OSError as err:
         raise ReadError(f"cannot read: {err.strerror}") from err
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError(f"not a regular file ({file_kind(info.st_mode)})")
+    if info.st_size > limit:
+        raise ReadError(f"too large: {info.st_size:,} bytes, over the {limit:,} a release file may have")
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(limit + 1)
+    except OSError as err:
+        raise ReadError(f"cannot read: {err.strerror}") from err
+    if len(data) > limit:
+        raise ReadError(f"too large: over the {limit:,} bytes a release file may have")
+    return data
+
+
+def file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "not a file"
+
+
+def read_source(path: str | Path) -> SourceText:
+    path = Path(path)
+    data = read_bytes(path)
     text, encoding = decode(data, path.name)
     source_format, published = "text", None
     if path.suffix.lower() in (".html", ".htm"):
         published = html_published(text)
         text, source_format = html_to_text(text), "html"
     text = check_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-    return SourceText(text, hashlib.sha256(data).hexdigest(), encoding, source_format, published)
+    return fold_format_characters(SourceText(text, hashlib.sha256(data).hexdigest(), encoding, source_format, published))

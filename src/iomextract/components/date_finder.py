@@ -192,12 +192,12 @@ class DateFinder:
             context = set(words.lower[max(0, k - 6):k])
             if shift and words.lower[k - 1] == "next" or (not shift and context & self.future_words):
                 ahead = (weekday - published.weekday()) % 7 or (7 if shift else 0)
-                value = (published + timedelta(days=ahead)).isoformat()
+                value = _shifted(published, ahead)
             else:
                 back = (published.weekday() - weekday) % 7
                 if shift and words.lower[k - 1] == "last" and back == 0:
                     back = 7
-                value = (published - timedelta(days=back)).isoformat()
+                value = _shifted(published, -back)
         return 1 + shift, value
 
     def _day_first(self, words, k, published):
@@ -267,7 +267,7 @@ class DateFinder:
                 if published is None:
                     return length, None
                 if unit == "day":
-                    return length, (published + timedelta(days=offset)).isoformat()
+                    return length, _shifted(published, offset)
                 return length, _period(published, unit, offset)
         return None
 
@@ -307,12 +307,29 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def _period(published: date, unit: str, offset: int) -> str:
+def _shifted(published: date, days: int) -> str | None:
+    """The day ``days`` from ``published``; None past the calendar's ends (year 1 and 9999)."""
+    try:
+        return (published + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return None
+
+
+def _period(published: date, unit: str, offset: int) -> str | None:
+    try:
+        return _calendar_period(published, unit, offset)
+    except OverflowError:  # "next week" of 31 December 9999
+        return None
+
+
+def _calendar_period(published: date, unit: str, offset: int) -> str | None:
+    if not 1 <= published.year + offset <= 9999:
+        return None
     if unit == "weekend":
         year, week, _ = (published + timedelta(weeks=offset)).isocalendar()
         return f"{year:04d}-W{week:02d}-WE"
     if unit == "year":
-        return str(published.year + offset)
+        return f"{published.year + offset:04d}"
     if unit == "month":
         month_index = published.year * 12 + published.month - 1 + offset
         return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"

@@ -2,7 +2,10 @@
 
 Full stops end sentences as usual; a blank line always does; a single line
 break does when the line before is short (menu items, headings) or ends a
-sentence, and not when it only wraps a long line.
+sentence, and not when it only wraps a long line. A sentence longer than
+``max_tokens`` (a text without full stops: a crawl's run-on line) is cut,
+after a comma or semicolon where one is near, so that no claim's evidence is
+a whole page.
 """
 from __future__ import annotations
 
@@ -17,16 +20,18 @@ from ..token_table import token_table
 TERMINAL = {".", "!", "?", "…"}
 CLOSERS = {'"', "”", "’", "'", ")", "]"}
 BULLETS = {"•", "-", "*", "–", "·", "▪"}
+CLAUSE_ENDS = {",", ";", ":"}
 
 
-@Language.factory("line_sentencizer", default_config={"short_line": 45})
-def make_line_sentencizer(nlp: Language, name: str, short_line: int):
-    return LineSentencizer(short_line)
+@Language.factory("line_sentencizer", default_config={"short_line": 45, "max_tokens": 250})
+def make_line_sentencizer(nlp: Language, name: str, short_line: int, max_tokens: int):
+    return LineSentencizer(short_line, max_tokens)
 
 
 class LineSentencizer:
-    def __init__(self, short_line: int):
+    def __init__(self, short_line: int, max_tokens: int = 250):
         self.short_line = short_line
+        self.max_tokens = max_tokens
         self.abbreviations: set[str] = set()
 
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
@@ -54,12 +59,27 @@ class LineSentencizer:
                 word = texts[following]
                 if spaces[following] or word[:1].isupper() or word[:1].isdigit() or word[:1] in '"“‘(' or word in BULLETS:
                     starts.append(following)
-        starts = sorted(set(starts))
+        starts = self._cut_long(sorted(set(starts)), texts, count)
         flags = numpy.full(count, -1, dtype="int32")
         flags[starts] = 1
         doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
         table.set_sentences(starts)
         return doc
+
+    def _cut_long(self, starts: list[int], texts: list[str], count: int) -> list[int]:
+        limit = self.max_tokens
+        if all(b - a <= limit for a, b in zip(starts, starts[1:] + [count])):
+            return starts
+        cut = []
+        for a, b in zip(starts, starts[1:] + [count]):
+            cut.append(a)
+            while b - a > limit:
+                end = a + limit
+                # the last clause end in the final fifth of the window, else the window's end
+                near = next((i + 1 for i in range(end - 1, end - limit // 5, -1) if texts[i] in CLAUSE_ENDS), end)
+                cut.append(near)
+                a = near
+        return cut
 
     def _breaks_line(self, space: str, following: str, offset: int, text: str) -> bool:
         if space.count("\n") > 1 or following in BULLETS:
