@@ -1,6 +1,8 @@
 """Publication dates users supply: ``extract --meta`` manifests and HTML page metadata."""
 import json
 
+import pytest
+
 from iomextract.cli import main
 from iomextract.manifest import read_manifest
 
@@ -80,3 +82,50 @@ def test_html_page_metadata_dates_the_release(tmp_path, capsys):
     page = json.loads((tmp_path / "out" / "page.json").read_text())
     assert (page["document"]["published"], page["document"]["published_from"]) == ("2021-03-04", "html")
     assert [(e["text"], e["value"]) for e in page["entities"] if e["type"] == "DATE"] == [("yesterday", "2021-03-03")]
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("5 March 2024", "2024-03-05"), ("1 April 2023", "2023-04-01"), ("12 June 2022", "2022-06-12"),
+    ("25 July 2021", "2021-07-25"), ("5 March 1850", "1850-03-05"), ("March 5, 2024", "2024-03-05"),
+    ("2024-03-05T10:15:00Z", "2024-03-05"), ("Tuesday, 5 March 2024", "2024-03-05"), ("05/03/2024", "2024-03-05"),
+])
+def test_defect_02_manifest_dates_in_words_parse_in_full(tmp_path, written, expected):
+    manifest = tmp_path / "crawl.csv"
+    manifest.write_text(f'file,published\niom-kenya.txt,"{written}"\n')
+    table, errors = read_manifest(manifest)
+    assert not errors
+    assert table["iom-kenya.txt"].published.isoformat() == expected
+
+
+@pytest.mark.parametrize("written", ["March 2024", "2024", "5 March", "someday"])
+def test_defect_02_a_manifest_date_without_day_month_and_year_is_refused_with_its_line(tmp_path, written):
+    manifest = tmp_path / "crawl.csv"
+    manifest.write_text(f"file,published\niom-kenya.txt,2024-01-01\nother.txt,{written}\n")
+    table, errors = read_manifest(manifest)
+    assert errors == [f"{manifest}:3: published {written!r} is not a date with day, month and year"]
+    assert "other.txt" not in table and "iom-kenya.txt" in table
+
+
+def test_defect_21_an_unbalanced_quote_is_reported_with_its_line(tmp_path):
+    manifest = tmp_path / "crawl.csv"
+    manifest.write_text('file,published\na.txt,2024-01-01\nb.txt,"2024-01-02\nc.txt,2024-01-03\n')
+    table, errors = read_manifest(manifest)
+    assert len(errors) == 1 and errors[0].startswith(f"{manifest}:3: ") and "never closed" in errors[0]
+    assert table["a.txt"].published.isoformat() == "2024-01-01"
+
+
+def test_defect_21_a_file_given_twice_is_reported_and_the_later_row_used(tmp_path):
+    manifest = tmp_path / "crawl.csv"
+    manifest.write_text("file,published\na.txt,2024-01-01\nb.txt,2024-01-02\na.txt,2024-01-03\n")
+    table, errors = read_manifest(manifest)
+    assert errors == [f"{manifest}:4: a.txt is given again (first on line 2); this later row is used"]
+    assert table["a.txt"].published.isoformat() == "2024-01-03"
+
+
+@pytest.mark.parametrize("row", ['{"file": ["a.txt", "b.txt"]}', '{"file": "a.txt", "published": 20240101}',
+                                 '{"file": "a.txt", "url": {"href": "x"}}'])
+def test_defect_21_values_that_are_no_text_are_refused(tmp_path, row):
+    manifest = tmp_path / "crawl.jsonl"
+    manifest.write_text(row + "\n")
+    table, errors = read_manifest(manifest)
+    assert not table and len(errors) == 1 and "must be text" in errors[0] and f"{manifest}:1:" in errors[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = "2"  # 2: rule ids, context flags, person and title keys; "1" sheets still load
 
@@ -119,6 +119,19 @@ class DocumentInfo(Record):
     source_format: Literal["text", "html"] = Field(
         default="text", description="html: offsets refer to the text extracted from the HTML"
     )
+
+    @field_validator("published")
+    @classmethod
+    def _calendar_date(cls, value: str | None) -> str | None:
+        """A real calendar date written YYYY-MM-DD: the check, timeline and report order by it."""
+        if value is not None:
+            try:
+                parsed = date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"{value!r} is not a date written YYYY-MM-DD") from None
+            if parsed.isoformat() != value:
+                raise ValueError(f"{value!r} is not a date written YYYY-MM-DD")
+        return value
 
 
 class Paragraph(Record):

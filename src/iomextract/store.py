@@ -9,14 +9,23 @@ file both finish: the second waits for the first's transaction.
 Schema 2 adds the claims' rule ids and flags, the documents' URL and source,
 and a row per paragraph hash (page furniture is counted from them). A
 schema-1 database is migrated in place when opened; a newer one is refused.
+
+Reading commands open the database read-only (``readonly=True``): they never
+create, migrate or lock it for writing. Every failure of SQLite or of a
+stored fact sheet (a full disk, a damaged page, an altered schema, a sheet
+of another schema) comes out as one ``StoreError`` naming the file.
 """
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
+
+from pydantic import ValidationError
 
 from .check import DocumentClaim
 from .models import Claim, FactSheet
@@ -58,31 +67,107 @@ MIGRATION_2 = [
 
 
 class StoreError(Exception):
-    """The database cannot be used (wrong file, newer schema)."""
+    """The database cannot be used (wrong file, newer or altered schema, damaged, disk full)."""
+
+
+def _problem(err: Exception) -> str:
+    if isinstance(err, ValidationError):
+        first = err.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        return f"a stored fact sheet does not load ({where}: {first['msg']}); written by another version?"
+    text = str(err)
+    if "full" in text:
+        return "disk full (database or disk is full): free space and run again"
+    if "malformed" in text or "not a database" in text:
+        return f"damaged ({text}); restore it or extract again into a new database"
+    if "readonly" in text or "read-only" in text:
+        return f"cannot write to it ({text})"
+    return f"not a usable iomextract database ({text})"
+
+
+def _guarded(method):
+    """SQLite errors and fact sheets that do not load, as one StoreError naming the database."""
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (sqlite3.Error, ValidationError) as err:
+            raise StoreError(f"{self.path}: {_problem(err)}") from err
+    return guarded
+
+
+@functools.lru_cache(maxsize=1)
+def expected_columns() -> dict[str, list[str]]:
+    """The columns of each table of SCHEMA, read from SQLite itself."""
+    memory = sqlite3.connect(":memory:")
+    memory.executescript(SCHEMA)
+    tables = [row[0] for row in memory.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    columns = {table: [row[1] for row in memory.execute(f"PRAGMA table_info({table})")] for table in tables}
+    memory.close()
+    return columns
 
 
 class Store:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = Path(path)
+        self.readonly = readonly
         self.said_waiting = False
+        if readonly and not self.path.is_file():
+            raise StoreError(f"{self.path}: no such database" + ("" if not self.path.exists() else " (not a file)"))
+        if not readonly and not self.path.parent.is_dir():
+            raise StoreError(f"{self.path}: the folder {self.path.parent} does not exist")
         try:
-            # autocommit: transactions are begun explicitly (``_writing``), with the write lock taken up front
-            self.connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
-            self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
-            self.connection.execute("PRAGMA journal_mode = WAL")
-            self.connection.execute("PRAGMA foreign_keys = ON")
-            with self._writing():
+            if readonly:
+                self.connection = self._connect_readonly()
                 version = self._version()
-                if version is not None and version > SCHEMA_VERSION:
-                    raise StoreError(f"{self.path}: schema version {version} is newer than this iomextract ({SCHEMA_VERSION})")
-                if version == 1:
-                    self._migrate_from_1()
-                for statement in SCHEMA.split(";"):
-                    if statement.strip():
-                        self.connection.execute(statement)
-                self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                if version is None:
+                    raise StoreError(f"{self.path}: not an iomextract database (no schema version)")
+                if version != SCHEMA_VERSION:
+                    raise StoreError(f"{self.path}: schema version {version}, this iomextract reads {SCHEMA_VERSION}"
+                                     + ("; run 'iomextract extract --db' on it once to migrate it" if version < SCHEMA_VERSION else ""))
+            else:
+                # autocommit: transactions are begun explicitly (``_writing``), with the write lock taken up front
+                self.connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+                self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+                self.connection.execute("PRAGMA journal_mode = WAL")
+                self.connection.execute("PRAGMA foreign_keys = ON")
+                with self._writing():
+                    version = self._version()
+                    if version is not None and version > SCHEMA_VERSION:
+                        raise StoreError(f"{self.path}: schema version {version} is newer than this iomextract ({SCHEMA_VERSION})")
+                    if version == 1:
+                        self._migrate_from_1()
+                    for statement in SCHEMA.split(";"):
+                        if statement.strip():
+                            self.connection.execute(statement)
+                    self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            self._check_columns()
         except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: {_problem(err)}") from err
+        except ValueError as err:  # a schema version that is no number
             raise StoreError(f"{self.path}: not an iomextract database ({err})") from err
+
+    def _connect_readonly(self) -> sqlite3.Connection:
+        uri = "file:" + quote(str(self.path.resolve()))
+        try:
+            connection = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+            connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            return connection
+        except sqlite3.OperationalError:
+            # a WAL database on a read-only file or folder: SQLite cannot make its shared-memory file
+            # there, but a database nobody can write cannot change under us either
+            return sqlite3.connect(uri + "?immutable=1", uri=True, isolation_level=None)
+
+    def _check_columns(self) -> None:
+        """Refuse a database whose tables lack columns this version reads and writes (an altered schema)."""
+        for table, columns in expected_columns().items():
+            found = {row[1] for row in self.connection.execute(f"PRAGMA table_info({table})")}
+            if not found:
+                raise StoreError(f"{self.path}: table {table} is missing (an altered schema); not an iomextract database")
+            missing = [c for c in columns if c not in found]
+            if missing:
+                raise StoreError(f"{self.path}: table {table} lacks the column{'s' if len(missing) > 1 else ''} "
+                                 f"{', '.join(missing)} (an altered schema)")
 
     @contextmanager
     def _writing(self):
@@ -102,10 +187,14 @@ class Store:
             self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
         try:
             yield
+            self.connection.execute("COMMIT")
         except BaseException:
-            self.connection.execute("ROLLBACK")
+            if self.connection.in_transaction:  # a failed COMMIT (disk full) may have rolled back already
+                try:
+                    self.connection.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
             raise
-        self.connection.execute("COMMIT")
 
     def _version(self) -> int | None:
         tables = {row[0] for row in self.connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -131,6 +220,7 @@ class Store:
 
     # writing -------------------------------------------------------------------
 
+    @_guarded
     def save(self, sheet: FactSheet, text: str | None = None) -> None:
         """Store one fact sheet (and the text its offsets refer to), replacing earlier rows of the same file."""
         doc = sheet.document
@@ -143,6 +233,7 @@ class Store:
                  sheet.extractor.version, sheet.model_dump_json(), text, doc.url, doc.source))
             self._insert_facts(sheet)
 
+    @_guarded
     def replace_facts(self, sheet: FactSheet) -> None:
         """New flags for a stored document: its fact sheet, entities, claims and paragraphs; its text stays."""
         sha = sheet.document.sha256
@@ -173,16 +264,19 @@ class Store:
 
     # reading -------------------------------------------------------------------
 
+    @_guarded
     def counts(self) -> dict[str, int]:
         return {table: self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
                 for table in ("documents", "entities", "claims")}
 
+    @_guarded
     def has(self, sha256: str, path: str, extractor_version: str) -> bool:
         """The database holds this version of this file, made by this extractor version."""
         row = self.connection.execute("SELECT 1 FROM documents WHERE sha256 = ? AND path = ? AND extractor_version = ?",
                                       (sha256, path, extractor_version)).fetchone()
         return row is not None
 
+    @_guarded
     def paragraph_counts(self, exclude: set[str] = frozenset()) -> dict[tuple[str, str], set[str]]:
         """(site, hash) -> the stored documents printing that paragraph, leaving out ``exclude`` (sha256)."""
         counts: dict[tuple[str, str], set[str]] = {}
@@ -192,6 +286,7 @@ class Store:
                 counts.setdefault((site, digest), set()).add(document)
         return counts
 
+    @_guarded
     def sheets_with_paragraphs(self, keys: set[tuple[str, str]], exclude: set[str] = frozenset()) -> list[FactSheet]:
         """Stored fact sheets printing any of these (site, hash) paragraphs not yet marked, but for ``exclude``."""
         rows = self.connection.execute("SELECT site, hash, document FROM paragraphs WHERE countable = 1 AND furniture IS NULL")
@@ -199,14 +294,17 @@ class Store:
         return [FactSheet.model_validate_json(row[0]) for document in sorted(documents)
                 for row in self.connection.execute("SELECT factsheet FROM documents WHERE sha256 = ?", (document,))]
 
+    @_guarded
     def documents(self) -> list[tuple[FactSheet, str | None]]:
         rows = self.connection.execute("SELECT factsheet, text FROM documents ORDER BY id")
         return [(FactSheet.model_validate_json(sheet), text) for sheet, text in rows]
 
+    @_guarded
     def sheets(self) -> list[FactSheet]:
         return [FactSheet.model_validate_json(sheet) for (sheet,) in
                 self.connection.execute("SELECT factsheet FROM documents ORDER BY id")]
 
+    @_guarded
     def document_claims(self) -> list[DocumentClaim]:
         rows = self.connection.execute(
             "SELECT d.id, d.published, d.url, d.source, c.record FROM claims c JOIN documents d ON d.sha256 = c.document")
