@@ -178,3 +178,130 @@ def test_a_run_killed_mid_batch_is_completed_by_the_next(tmp_path):
     assert in_db == on_disk
     assert "stored again in the database" in rerun.stderr
     assert not [p for p in out.iterdir() if p.suffix == ".tmp"]
+
+
+# Defects found by attacking the tool (issue 20) ---------------------------------------------
+
+def descendants(pid: int) -> set[int]:
+    """Process ids of the living (not zombie) descendants of ``pid``, from /proc."""
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if stat[0] not in ("Z", "X"):
+                parents[int(entry)] = int(stat[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+def test_defect_06_a_release_over_the_limit_fails_alone_in_process(releases, tmp_path, capsys):
+    (releases / "long.txt").write_text("IOM has 175 member states. " * 55_000, encoding="utf-8")  # 1.5 million
+    code = main(["extract", str(releases), "--out", str(tmp_path / "out"), "--jobs", "1"])
+    err = capsys.readouterr().err
+    assert code == 1 and "long.txt: too large: 1,485,000 characters" in err
+    assert len(list((tmp_path / "out").glob("*.json"))) == len(list(releases.glob("*.txt"))) - 1
+
+
+def test_a_defect_on_one_text_fails_that_release_alone(releases, tmp_path, monkeypatch):
+    real = batch.factsheet
+
+    def failing(doc, source, doc_id, *args, **kwargs):
+        if doc_id == "iom-kenya":
+            raise ValueError("a defect of ours")
+        return real(doc, source, doc_id, *args, **kwargs)
+    monkeypatch.setattr(batch, "factsheet", failing)
+    summary = batch.run(sorted(releases.glob("*.txt")), tmp_path / "out", jobs=1)
+    assert summary.failed == 1 and summary.done == len(list(releases.glob("*.txt"))) - 1
+    assert summary.errors == [f"{releases / 'iom-kenya.txt'}: internal error, please report it: ValueError: a defect of ours"]
+
+
+def test_defect_09_workers_die_with_their_parent(tmp_path):
+    releases = numbered_releases(tmp_path / "in", 2000)
+    out = tmp_path / "out"
+    run = subprocess.Popen(extract_command(releases, "--out", out, "--jobs", "2"), start_new_session=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while len(list(out.glob("*.json"))) < 20 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        workers = descendants(run.pid)
+        assert len(workers) >= 2, "the workers had not started"
+        os.kill(run.pid, signal.SIGKILL)  # the parent alone, as an OOM killer would
+        run.wait()
+        deadline = time.monotonic() + 5
+        while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [pid for pid in workers if alive(pid)]
+    finally:
+        try:
+            os.killpg(run.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def test_defect_14_ctrl_c_of_the_whole_group_prints_no_traceback(tmp_path):
+    releases = numbered_releases(tmp_path / "in", 600)
+    out = tmp_path / "out"
+    run = subprocess.Popen(extract_command(releases, "--out", out, "--jobs", "2"), start_new_session=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while len(list(out.glob("*.json"))) < 20 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(run.pid, signal.SIGINT)  # what a terminal's Ctrl-C does
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 130
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    assert "interrupted" in err
+    assert not descendants(run.pid)
+
+
+def full_disk_store(db: Path, spare_pages: int):
+    """A Store whose database may grow by only ``spare_pages`` pages: SQLite then says 'database or disk is full'."""
+    from iomextract.store import Store
+    store = Store(db)
+    pages = store.connection.execute("PRAGMA page_count").fetchone()[0]
+    store.connection.execute(f"PRAGMA max_page_count = {pages + spare_pages}")
+    return store
+
+
+def test_defect_10_a_full_disk_stops_cleanly_and_loses_nothing(tmp_path):
+    from iomextract.store import StoreError
+    releases = numbered_releases(tmp_path / "in", 40)
+    out, db = tmp_path / "out", tmp_path / "facts.db"
+    store = full_disk_store(db, spare_pages=40)
+    with pytest.raises(StoreError, match="disk full"):
+        batch.run(sorted(releases.glob("*.txt")), out, jobs=1, store=store)
+    store.close()
+    in_db, on_disk = stored_releases(db, out)
+    assert 0 < len(in_db) < 40 and set(in_db) <= set(on_disk)
+    assert all(in_db[key] == on_disk[key] for key in in_db)  # what was stored is whole
+    rerun = subprocess.run(extract_command(releases, "--out", out, "--db", db, "--jobs", "1"),
+                           capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    in_db, on_disk = stored_releases(db, out)
+    assert sorted(in_db) == sorted(on_disk) == [f"release-{n:04d}" for n in range(40)] and in_db == on_disk
+
+
+def test_defect_10_a_full_disk_is_said_once_without_traceback(tmp_path, monkeypatch, capsys):
+    from iomextract import cli
+    releases = numbered_releases(tmp_path / "in", 40)
+    monkeypatch.setattr(cli, "Store", lambda path: full_disk_store(Path(path), spare_pages=40))
+    code = main(["extract", str(releases), "--out", str(tmp_path / "out"), "--db", str(tmp_path / "facts.db"),
+                 "--jobs", "2"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("disk full") == 1 and "Traceback" not in err
+    assert "every fact sheet written so far is whole" in err

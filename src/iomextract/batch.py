@@ -14,10 +14,12 @@ unstored.
 """
 from __future__ import annotations
 
+import ctypes
 import json
 import multiprocessing
 import os
 import queue
+import signal
 import sys
 import time
 from dataclasses import dataclass, field
@@ -26,6 +28,7 @@ from pathlib import Path
 from . import __version__
 from .extract import collector_paused, factsheet, source_doc
 from .reader import ReadError, read_source
+from .terminal import error, shown
 from .writers import remove_stale_temporaries, write_factsheet
 
 BATCH_SIZE = 32
@@ -69,7 +72,7 @@ class Summary:
         self.entities += outcome.entities
         self.claims += outcome.claims
         if outcome.status == "failed":
-            self.errors.append(f"{outcome.path}: {outcome.message}")
+            self.errors.append(f"{shown(outcome.path)}: {outcome.message}")
 
     def line(self, out_dir) -> str:
         rate = self.words / self.seconds if self.seconds and self.words else 0
@@ -131,8 +134,12 @@ def extract_one(name: str, out_dir: str, model: str | None = None, force: bool =
     if existing is not None:
         return Outcome(name, "skipped", **_paragraph_info(existing))
     nlp = _nlp(model)
-    with collector_paused():
-        sheet = factsheet(nlp(source_doc(nlp, source, meta)), source, path.stem, name, nlp, meta)
+    try:
+        with collector_paused():
+            sheet = factsheet(nlp(source_doc(nlp, source, meta)), source, path.stem, name, nlp, meta)
+    except Exception as err:
+        # a defect of ours on this text: it fails alone, the batch goes on
+        return Outcome(name, "failed", f"internal error, please report it: {type(err).__name__}: {err}")
     try:
         write_factsheet(sheet, out)
     except OSError as err:
@@ -187,11 +194,36 @@ def batch_meta(batch: list[str], manifest: dict | None) -> dict | None:
 
 # Worker processes -----------------------------------------------------------------
 
-def _work(tasks, results, options: dict) -> None:
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies, even by ``kill -9``, on Linux.
+
+    Elsewhere, and where the parent died before this was set, the worker's own check of
+    ``os.getppid`` in its loop ends it.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _work(tasks, results, options: dict, parent: int) -> None:
     """A worker's loop: one release at a time, saying when it starts each, until told to stop."""
+    die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent handles it
     _nlp(options["model"])  # built before the first release, whose time limit it would otherwise eat
     while True:
-        task = tasks.get()
+        try:
+            task = tasks.get(timeout=5)
+        except queue.Empty:
+            if os.getppid() != parent:  # orphaned where the kernel could not be asked to end us
+                return
+            continue
         if task is None:
             return
         for name, meta in task:
@@ -217,7 +249,7 @@ class WorkerPool:
 
     def _start_worker(self) -> None:
         tasks = self.context.Queue()
-        process = self.context.Process(target=_work, args=(tasks, self.results, self.options), daemon=True)
+        process = self.context.Process(target=_work, args=(tasks, self.results, self.options, os.getpid()), daemon=True)
         process.start()
         # busy: from handing it a batch until it says "idle"; batch: what of it is not done yet
         self.workers[process.pid] = {"process": process, "tasks": tasks, "busy": False, "batch": [],
@@ -280,14 +312,16 @@ class WorkerPool:
                 again.append(rest)
         return again
 
-    def close(self) -> None:
+    def close(self, wait: float = 5) -> None:
+        """Ask the workers to stop; kill those still going after ``wait`` seconds (0: at once)."""
         for worker in self.workers.values():
             if worker["process"].is_alive():
                 worker["tasks"].put(None)
         for worker in self.workers.values():
-            worker["process"].join(timeout=5)
+            worker["process"].join(timeout=wait)
             if worker["process"].is_alive():
                 worker["process"].kill()
+                worker["process"].join()
 
 
 def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, store=None,
@@ -308,7 +342,7 @@ def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, st
         seen.extend(o for o in outcomes if o.status != "failed")
         for outcome in outcomes:
             if outcome.status == "failed":
-                print(f"error: {outcome.path}: {outcome.message}", file=sys.stderr)
+                error(outcome.path, outcome.message)
             if store is not None and outcome.sheet_json:
                 store.save(FactSheet.model_validate_json(outcome.sheet_json), outcome.text)
             elif store is not None and outcome.status == "skipped" and not store.has(outcome.sha256, outcome.path, __version__):
@@ -327,11 +361,13 @@ def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, st
             for batch in batches(files):
                 rows = batch_meta(batch, manifest) or {}
                 work.append([(name, rows.get(name)) for name in batch])
-            pool = WorkerPool(jobs, options, timeout)
+            pool = WorkerPool(min(jobs, len(files)), options, timeout)  # never more workers than files
             try:
                 pool.run(work, collect)
-            finally:
-                pool.close()
+            except BaseException:  # interrupted, or the database failed: no worker goes on working
+                pool.close(wait=0)
+                raise
+            pool.close()
     finally:
         progress.close()
         remove_stale_temporaries(out_dir)  # again: workers of a killed run may have been zombies at the start

@@ -3,31 +3,90 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import os
+import stat
 import sys
+from collections import Counter
 from pathlib import Path
+
+from pydantic import ValidationError
 
 from . import __version__
 from . import batch
 from .check import DocumentClaim, check, format_table
 from .models import FactSheet
+from .reader import file_kind
 from .store import Store, StoreError
+from .terminal import error, shown
 
 RELEASE_SUFFIXES = {".txt", ".html", ".htm"}
 
 
-def release_files(paths: list[str]) -> tuple[list[Path], list[str]]:
-    """Release files given or found in given folders; and the paths that do not exist."""
-    files, missing = [], []
+def path_problem(path: Path) -> str | None:
+    """Why a given path is neither a folder nor a regular file to read; None when it is one."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return "a broken symbolic link" if os.path.islink(path) else "no such file or folder"
+    except OSError as err:
+        return f"cannot be read ({err.strerror})"  # a symbolic link loop, a name too long, no permission
+    if stat.S_ISDIR(info.st_mode) or stat.S_ISREG(info.st_mode):
+        return None
+    return f"not a regular file ({file_kind(info.st_mode)})"
+
+
+def release_files(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]], Counter]:
+    """Release files given or found in given folders; (path, problem) for the rest given by name;
+    and the suffixes of the files in the folders that are no release, counted."""
+    files, problems, skipped = [], [], Counter()
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in RELEASE_SUFFIXES
-                            and not p.name.startswith("."))
-        elif path.is_file():
-            files.append(path)
+        problem = path_problem(path)
+        if problem:
+            problems.append((given, problem))
+        elif path.is_dir():
+            for found in sorted(path.rglob("*")):
+                if found.name.startswith(".") or not found.is_file():
+                    continue
+                if found.suffix.lower() in RELEASE_SUFFIXES:
+                    files.append(found)
+                else:
+                    skipped[found.suffix.lower() or "(no suffix)"] += 1
+        elif path.suffix.lower() == ".json":
+            problems.append((given, "a fact sheet (.json), not a release: extract reads .txt and .html files"))
+        elif path.suffix.lower() not in RELEASE_SUFFIXES:
+            problems.append((given, f"not a release file ({path.suffix or 'no suffix'}): "
+                                    f"extract reads .txt, .html and .htm files"))
         else:
-            missing.append(given)
-    return files, missing
+            files.append(path)
+    return files, problems, skipped
+
+
+def skipped_line(skipped: Counter) -> str:
+    kinds = ", ".join(f"{count} {suffix}" for suffix, count in sorted(skipped.items()))
+    total = sum(skipped.values())
+    return f"skipped {total} file{'s' if total != 1 else ''} that {'are' if total != 1 else 'is'} no release ({kinds})"
+
+
+def positive_int(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} is not 1 or more")
+    return number
+
+
+def seconds(text: str) -> float:
+    try:
+        number = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(number) or number < 0:
+        raise argparse.ArgumentTypeError(f"{text} is not 0 (no limit) or a positive number of seconds")
+    return number
 
 
 def unique_ids(files: list[Path]) -> tuple[list[Path], list[str]]:
@@ -44,20 +103,30 @@ def unique_ids(files: list[Path]) -> tuple[list[Path], list[str]]:
 
 
 def cmd_extract(args) -> int:
-    files, missing = release_files(args.paths)
+    files, problems, skipped = release_files(args.paths)
     files, clashes = unique_ids(files)
-    for given in missing:
-        print(f"error: {given}: no such file or folder", file=sys.stderr)
+    for given, problem in problems:
+        error(given, problem)
     for clash in clashes:
-        print(f"error: {clash}", file=sys.stderr)
+        print(f"error: {shown(clash)}", file=sys.stderr)
+    if skipped:
+        print(skipped_line(skipped), file=sys.stderr)
     out_dir = Path(args.out)
+    inputs = {path.resolve() for path in files}
+    overwritten = [path for path in files if (out_dir / f"{path.stem}.json").resolve() in inputs]
+    for path in overwritten:  # never write a fact sheet over a file given to read
+        error(path, f"its fact sheet would overwrite it in {shown(out_dir)}; choose another --out")
+    files = [path for path in files if path not in overwritten]
+    if not files:
+        print("error: no release files (.txt, .html) to extract; nothing was written", file=sys.stderr)
+        return 2
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         probe = out_dir / ".iomextract-write-test"
         probe.write_text("")
         probe.unlink()
     except OSError as err:
-        print(f"error: {out_dir}: cannot write to the output folder ({err.strerror})", file=sys.stderr)
+        error(out_dir, f"cannot write to the output folder ({err.strerror})")
         return 2
     manifest, manifest_failed = None, False
     if args.meta:
@@ -82,35 +151,64 @@ def cmd_extract(args) -> int:
     except RuntimeError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except StoreError as err:
+        print(f"error: {shown(err)}", file=sys.stderr)
+        print("stopped: every fact sheet written so far is whole, and running the same command again stores "
+              "in the database what it lacks", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted: every fact sheet written so far is whole; run again to go on", file=sys.stderr)
         return 130
     finally:
         if store:
             store.close()
-    print(summary.line(out_dir), file=sys.stderr)
-    return 1 if summary.failed or missing or clashes or manifest_failed else 0
+    summary.failed += len(problems) + len(clashes) + len(overwritten)
+    print(summary.line(shown(out_dir)), file=sys.stderr)
+    return 1 if summary.failed or manifest_failed else 0
+
+
+MAX_FACTSHEET_BYTES = 256 * 1024 * 1024
+
+
+def validation_problem(err: ValueError) -> str:
+    """The first field a fact sheet fails on, and why: 'document.published: ...'."""
+    if isinstance(err, ValidationError) and err.errors():
+        first = err.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        return f"{where}: {first['msg']}" if where else first["msg"]
+    return str(err).splitlines()[0]
 
 
 def load_factsheets(paths: list[str]) -> tuple[list[FactSheet], int]:
     """Fact sheets from files and folders; errors name the file and are counted."""
+    from .reader import ReadError, read_bytes
     sheets, failed = [], 0
     for given in paths:
         path = Path(given)
+        problem = path_problem(path)
+        if problem:
+            failed += 1
+            error(given, problem)
+            continue
         files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+        if path.is_dir() and not files:
+            failed += 1
+            releases = sum(1 for p in path.rglob("*") if p.suffix.lower() in RELEASE_SUFFIXES and p.is_file())
+            error(given, f"no fact sheets here ({releases} release files): run 'iomextract extract {shown(given)} "
+                         f"--out FOLDER' first, then give FOLDER" if releases else "no fact sheets here (no .json files)")
+        elif not path.is_dir() and path.suffix.lower() in RELEASE_SUFFIXES:
+            failed += 1
+            error(given, "a release, not a fact sheet: run 'iomextract extract' on it first")
+            continue
         for file in files:
             try:
-                sheets.append(FactSheet.model_validate_json(file.read_bytes()))
-            except FileNotFoundError:
+                sheets.append(FactSheet.model_validate_json(read_bytes(file, MAX_FACTSHEET_BYTES)))
+            except ReadError as err:
                 failed += 1
-                print(f"error: {file}: no such file or folder", file=sys.stderr)
-            except OSError as err:
-                failed += 1
-                print(f"error: {file}: cannot read ({err.strerror})", file=sys.stderr)
+                error(file, str(err))
             except ValueError as err:
                 failed += 1
-                first = str(err).splitlines()[0]
-                print(f"error: {file}: not a fact sheet ({first})", file=sys.stderr)
+                error(file, f"not a fact sheet ({validation_problem(err)})")
     return sheets, failed
 
 
@@ -128,7 +226,7 @@ def gather(paths: list[str], db: str | None) -> tuple[list[FactSheet], set[str] 
     sheets, failed = load_factsheets(paths)
     focus = None
     if db:
-        with Store(db) as store:  # a StoreError is the caller's to report
+        with Store(db, readonly=True) as store:  # a StoreError is the caller's to report
             stored = store.sheets()
         given = {s.document.id for s in sheets}
         focus = given or None
@@ -143,10 +241,14 @@ def gather_or_exit(args, what: str):
         print(f"error: give {what}, or --db", file=sys.stderr)
         return 2
     try:
-        return gather(args.paths, args.db)
+        gathered = gather(args.paths, args.db)
     except StoreError as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(f"error: {shown(err)}", file=sys.stderr)
         return 2
+    sheets, _, failed = gathered
+    if failed and not sheets:  # a report of nothing would read as "no conflicts"
+        return 1
+    return gathered
 
 
 def cmd_check(args) -> int:
@@ -215,6 +317,13 @@ def cmd_report(args) -> int:
     from .reader import ReadError, read_source
     from .report import ReportDocument, render
     from .writers import write_atomic
+    if not args.paths and not args.db:
+        print("error: give fact sheets, releases or folders of them, or --db", file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        error(out, f"the folder {shown(out.parent)} does not exist")
+        return 2
     documents, failed = [], 0
     json_paths = [p for p in args.paths if Path(p).suffix == ".json" or (Path(p).is_dir() and any(Path(p).glob("*.json")))]
     release_paths = [p for p in args.paths if p not in json_paths]
@@ -227,10 +336,10 @@ def cmd_report(args) -> int:
         except (ReadError, OSError):
             pass
         documents.append(ReportDocument(sheet, text))
-    files, missing = release_files(release_paths)
-    for given in missing:
+    files, problems, _ = release_files(release_paths)
+    for given, problem in problems:
         failed += 1
-        print(f"error: {given}: no such file or folder", file=sys.stderr)
+        error(given, problem)
     if files:
         nlp = build_nlp()
         for path in files:
@@ -239,25 +348,28 @@ def cmd_report(args) -> int:
                 documents.append(ReportDocument(sheet, read_source(path).text))
             except ReadError as err:
                 failed += 1
-                print(f"error: {path}: {err}", file=sys.stderr)
+                error(path, str(err))
     if args.db:
         try:
-            with Store(args.db) as store:
+            with Store(args.db, readonly=True) as store:
                 given = {d.sheet.document.id for d in documents}
                 documents += [ReportDocument(s, t) for s, t in store.documents() if s.document.id not in given]
         except StoreError as err:
-            print(f"error: {err}", file=sys.stderr)
+            print(f"error: {shown(err)}", file=sys.stderr)
             return 2
+    if not documents:
+        print("error: no documents to report; nothing was written", file=sys.stderr)
+        return 2
     from .furniture import furniture_rules, mark_all
     mark_all([d.sheet for d in documents], furniture_rules())
     items = document_claims([d.sheet for d in documents])
     try:
         from .timeline import timeline
-        write_atomic(Path(args.out), render(documents, check(items), timeline(items)))
+        write_atomic(out, render(documents, check(items), timeline(items)))
     except OSError as err:
-        print(f"error: {args.out}: cannot write the report ({err.strerror})", file=sys.stderr)
+        error(out, f"cannot write the report ({err.strerror})")
         return 2
-    print(f"{len(documents)} documents -> {args.out}", file=sys.stderr)
+    print(f"{len(documents)} documents -> {shown(out)}", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -276,12 +388,13 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--model", default=None, help="an installed spaCy pipeline whose NER fills gaps (e.g. en_core_web_sm)")
     extract.add_argument("--db", default=None, help="also store documents, entities and claims in this SQLite file")
     extract.add_argument("--force", action="store_true", help="redo documents whose fact sheet is current")
-    extract.add_argument("--timeout", type=float, default=batch.DEFAULT_TIMEOUT, metavar="SECONDS",
+    extract.add_argument("--timeout", type=seconds, default=batch.DEFAULT_TIMEOUT, metavar="SECONDS",
                          help="seconds a release may take in a worker process before it is stopped and reported "
                               f"(default {batch.DEFAULT_TIMEOUT:g}; 0: no limit; --jobs 1 runs in this process, without it)")
     extract.add_argument("--meta", default=None, metavar="FILE",
                          help="CSV or JSONL manifest: file name or path -> published, url, source (as crawlers keep them)")
-    extract.add_argument("--jobs", type=int, default=0, help="worker processes (default: the machine's cores)")
+    extract.add_argument("--jobs", type=positive_int, default=None,
+                         help="worker processes (default: the machine's cores; never more than the files to do)")
     extract.add_argument("--engine", choices=["local", "dask"], default="local",
                          help="dask: run the batches on a Dask cluster (pip install 'iomextract[dask]')")
     extract.add_argument("--scheduler", default=None, help="address of the Dask scheduler, with --engine dask")
@@ -316,4 +429,20 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        status = args.run(args)
+        sys.stdout.flush()  # here, where a closed pipe can still be told apart from our own failure
+        return status
+    except BrokenPipeError:
+        # the reader of our output went away ("| head"): stop quietly, as a Unix tool killed by SIGPIPE
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except KeyboardInterrupt:
+        print("interrupted: every file written so far is whole", file=sys.stderr)
+        return 130
+    except Exception as err:  # a defect of ours: one line for the user, the traceback on request
+        if os.environ.get("IOMEXTRACT_DEBUG"):
+            raise
+        print(f"error: internal error, please report it: {type(err).__name__}: {shown(err)} "
+              f"(IOMEXTRACT_DEBUG=1 shows where)", file=sys.stderr)
+        return 70

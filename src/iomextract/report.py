@@ -1,6 +1,7 @@
 """The review page: one self-contained HTML file with highlighted releases, claims and conflicts."""
 from __future__ import annotations
 
+import hashlib
 import html
 from collections import Counter
 from dataclasses import dataclass
@@ -24,7 +25,11 @@ def _e(value) -> str:
 
 
 def _anchor(doc_id: str) -> str:
-    return "doc-" + "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in doc_id)
+    """An HTML id for a document; ids that lost characters get a hash of the whole, so 'a b' and 'a_b' differ."""
+    safe = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_") else "_" for ch in doc_id)
+    if safe != doc_id:
+        safe += "-" + hashlib.sha1(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return "doc-" + safe
 
 
 def entity_note(entity) -> str:

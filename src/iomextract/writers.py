@@ -23,8 +23,7 @@ MAX_TEMPORARY_AGE = 24 * 3600  # seconds; no fact sheet takes a day to write: it
 
 
 def write_atomic(path: Path, content: str) -> None:
-    """Write to a temporary file in the same folder, then rename over the target."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write to a temporary file in the same folder (which must exist), then rename over the target."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     try:
         os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp makes 0600; a fact sheet is an ordinary file
@@ -39,6 +38,7 @@ def write_atomic(path: Path, content: str) -> None:
 
 
 def write_factsheet(sheet: FactSheet, out_dir: Path) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)  # a Dask worker on another machine may not have it yet
     path = out_dir / f"{sheet.document.id}.json"
     write_atomic(path, sheet.model_dump_json(indent=1) + "\n")
     return path
