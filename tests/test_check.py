@@ -58,3 +58,11 @@ def test_corpus_conflicts(corpus_sheets):
     assert by_key[("IOM Kenya", "office", "Mombasa")].kind == "changed"
     assert (iom, "founded", None) not in by_key
     assert report.corroborated >= 1  # IOM founded 1951 in both
+
+
+def test_several_posts_in_one_release_are_no_change_but_across_releases_are():
+    minister = claim("Minister of Labour", attribute="role", subject="Laura Mendes")
+    ambassador = claim("Ambassador to Brazil", attribute="role", subject="Laura Mendes")
+    assert check([DocumentClaim("bio", None, minister), DocumentClaim("bio", None, ambassador)]).conflicts == []
+    report = check([DocumentClaim("a", "2015-01-01", minister), DocumentClaim("b", "2020-01-01", ambassador)])
+    assert [(c.attribute, c.kind) for c in report.conflicts] == [("role", "changed")]

@@ -28,3 +28,70 @@ def test_a_shared_surname_is_refused(ents):
 def test_a_surname_inside_an_organization_stays_org(ents):
     found = ents("Dr. Amara Diallo spoke. The Diallo Foundation funded the clinic.")
     assert ("ORG", "Diallo Foundation") in [(label, t) for label, t, _ in found]
+
+
+def roles(nlp, text):
+    from iomextract import extract_text
+    sheet = extract_text(text, nlp=nlp)
+    return [(c.subject, c.value, c.object) for c in sheet.claims if c.attribute == "role"]
+
+
+IOM = "International Organization for Migration"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # posts stated by a verb, any tense and voice (IOM release, wire, government statement, biography)
+    ("The Council elected Maria Lopes as Deputy Director General on Friday.",
+     [("Maria Lopes", "Deputy Director General", None)]),
+    ("Peter Jones, who served as Chief of Mission in Chad, spoke in Geneva.",
+     [("Peter Jones", "Chief of Mission in Chad", None)]),
+    ("Ana Reis joined IOM in 1999. In 2010 she became Deputy Director General.",
+     [("Ana Reis", "Deputy Director General", None)]),
+    ("Rui Costa was appointed Regional Director for West and Central Africa last year.",
+     [("Rui Costa", "Regional Director for West and Central Africa", None)]),
+    ("The ministry said Amina Yusuf has been named Permanent Secretary.",
+     [("Amina Yusuf", "Permanent Secretary", None)]),
+    ("Mark Lee succeeds Ana Reis as Chief of Mission in Niger.", [("Mark Lee", "Chief of Mission in Niger", None)]),
+    ("Born in Lima, Carla Ruiz later worked as Programme Manager in Quito.",
+     [("Carla Ruiz", "Programme Manager in Quito", None)]),
+    ("President Samuel Okello appointed Grace Atieno as Cabinet Secretary for Labour on Monday.",
+     [("Samuel Okello", "President", None), ("Grace Atieno", "Cabinet Secretary for Labour", None)]),
+    # several posts of one person
+    ("Laura Mendes, a former Minister of Labour and Ambassador to Brazil, chaired the session.",
+     [("Laura Mendes", "Minister of Labour", None), ("Laura Mendes", "Ambassador to Brazil", None)]),
+    ("IOM Chief of Mission Tomas Berg spoke. Berg was appointed Regional Director for Asia in 2019.",
+     [("Tomas Berg", "Chief of Mission", IOM), ("Tomas Berg", "Regional Director for Asia", None)]),
+    # press-style titles: lower case, a nationality before, an initial without its full stop
+    ("British foreign secretary Boris Johnson met refugees in the camps.", [("Boris Johnson", "foreign secretary", None)]),
+    ("The talks were led by foreign minister Ana Costa of Portugal.", [("Ana Costa", "foreign minister", None)]),
+    ("Meanwhile, state minister for foreign affairs M Shahriar Alam said the camps were safe.",
+     [("M Shahriar Alam", "state minister for foreign affairs", None)]),
+    ("IOM VHR Operations Assistant Mohamed Hmouzi said flights would resume.",
+     [("Mohamed Hmouzi", "VHR Operations Assistant", IOM)]),
+    # boundaries: honorifics without a full stop, "and <title> <name>", an org that is the object
+    ("He met Mr Shaher Bak, Minister of State for Foreign Affairs, and Dr Basem Awadallah, the Minister of Planning"
+     " and Major General Majed Al Etan.",
+     [("Shaher Bak", "Minister of State for Foreign Affairs", None), ("Basem Awadallah", "Minister of Planning", None),
+      ("Majed Al Etan", "Major General", None)]),
+    ("Deputy Minister of the Ministry of Labour, Jane Doe, opened the centre.",
+     [("Jane Doe", "Deputy Minister", "Ministry of Labour")]),
+])
+def test_every_post_a_person_holds(nlp, text, expected):
+    assert sorted(roles(nlp, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya will serve as Chair of the committee next year.",  # a country, not a person
+    "The centre will serve as a model for the region, said Ana Reis.",  # no title after the verb
+    "The board named him head of the agency. Rui Costa said he was honoured.",  # "him" has no one before it
+    "The minister of health said the clinic would open.",  # a lower-case title with its article, no name
+    "IOM is looking for a Programme Manager to work as Head of Office in Juba.",  # a job advert
+    "Applicants who served as Chief of Mission are welcome.",  # nobody named
+])
+def test_no_post_without_its_person(nlp, text):
+    assert roles(nlp, text) == []
+
+
+def test_a_succession_gives_the_post_to_its_subject_only(nlp):
+    found = roles(nlp, "Mark Lee, who succeeds Ana Reis as Chief of Mission, arrived on Monday. Ana Reis left.")
+    assert found == [("Mark Lee", "Chief of Mission", None)]

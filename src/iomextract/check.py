@@ -46,6 +46,11 @@ def fixed_attributes(patterns_dir: str | None = None) -> set[str]:
     return {rule.attribute for rule in load("claims.jsonl", patterns_dir) if rule.fixed}
 
 
+def several_valued_attributes(patterns_dir: str | None = None) -> set[str]:
+    """Attributes of which a subject holds several values at once: one document stating two is no change."""
+    return {rule.attribute for rule in load("claims.jsonl", patterns_dir) if getattr(rule, "several", False)}
+
+
 def organization_sites(patterns_dir: str | None = None) -> dict[str, set[str]]:
     """Canonical organization name -> the sites it publishes on."""
     return {entry.canonical: set(entry.sites) for entry in load("organizations.jsonl", patterns_dir) if entry.sites}
@@ -202,6 +207,7 @@ def check(items: list[DocumentClaim], focus: set[str] | None = None,
           patterns_dir: str | None = None) -> ConflictReport:
     """Conflicts among the claims; with ``focus``, only groups that involve those documents."""
     fixed = fixed_attributes(patterns_dir)
+    several = several_valued_attributes(patterns_dir)
     sites = organization_sites(patterns_dir)
     items, set_aside = asserted(items)
     conflicts, corroborated = [], 0
@@ -209,6 +215,8 @@ def check(items: list[DocumentClaim], focus: set[str] | None = None,
         if focus is not None and not any(m.document in focus for m in members):
             continue
         values = {value_key(m.claim) for m in members}
+        if attribute in several and len({m.document for m in members}) == 1:
+            continue  # "a former Minister of Labour and Ambassador to Brazil": two posts, no change
         if len(values) == 1:
             if len({m.document for m in members}) > 1:
                 corroborated += 1

@@ -115,6 +115,7 @@ class RoleFamily(Rule):
     kind: Literal["role"]
     attribute: str
     fixed: bool = False
+    several: bool = Field(default=False, description="one subject holds several values at once (a person's posts)")
     about: str
 
 
@@ -190,8 +191,20 @@ class People(Rule):
     person_relatives: list[str] = []
 
 
+class RolePredicates(Rule):
+    """Verbs that state a post in predicate position: "was appointed Regional Director", "served as Chief"."""
+    about: str = ""
+    verbs: list[str]
+    successions: list[str] = []
+    links: list[str]
+    objects: list[str] = []
+    subjects: list[str] = []
+    window: int = 8
+
+
 class TitleGrammar(Rule):
     about: str = ""
+    predicates: RolePredicates | None = None
     heads: list[str]
     lowercase_heads_need_context: bool
     modifiers: list[str]

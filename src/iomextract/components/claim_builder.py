@@ -170,7 +170,7 @@ class ClaimBuilder:
             discourse.after_sentence(sentence, found)
         role = next((f for f in self.families if isinstance(f, RoleFamily)), None)
         if role is not None:
-            claims += self._roles(role, table, ents)
+            claims += self._roles(role, table, ents, doc.user_data.get("iom_more_roles"))
         doc.user_data["iom_claims"] = claims
         return doc
 
@@ -303,7 +303,9 @@ class ClaimBuilder:
 
     # the role family ---------------------------------------------------------
 
-    def _roles(self, family: RoleFamily, table: TokenTable, ents) -> list[dict]:
+    def _roles(self, family: RoleFamily, table: TokenTable, ents, more_posts: dict | None = None) -> list[dict]:
+        """One claim per post of each person: the title of their first mention with one, then every
+        further post the person linker read (coordinated titles, posts stated by a verb)."""
         claims, done, first_name = [], set(), {}
         for cand in ents:
             if cand.label != "PERSON":
@@ -317,11 +319,44 @@ class ClaimBuilder:
             done.add(key)
             number = table.sentence_of[cand.start]
             start, end = table.sentence_bounds[number]
-            claims.append({"subject": first_name[key], "attribute": family.attribute, "value": cand.attrs["title"],
+            claims.append({"subject": first_name[key], "attribute": family.attribute,
+                           # "Deputy Minister of the Ministry of Labour, Jane Doe": the ministry is the object;
+                           # a title in apposition ("Jane Doe, Director of the X Office") is kept as written
+                           "value": (without_object(cand.attrs["title"], cand.attrs.get("org"))
+                                     if cand.attrs.get("title_before_name") else cand.attrs["title"]),
                            "object": cand.attrs.get("org"), "rule": family.id, "sentence": number,
                            "evidence": _evidence(table, start, end), "subject_key": key,
                            "value_key": cand.attrs.get("title_key")})
+        stated = {(c["subject_key"], c["value_key"]) for c in claims}
+        for key, posts in (more_posts or {}).items():
+            if key not in first_name:
+                continue
+            for post in posts:
+                if (key, post.get("key")) in stated:
+                    continue
+                stated.add((key, post.get("key")))
+                number = post["sentence"]
+                start, end = table.sentence_bounds[number]
+                claims.append({"subject": first_name[key], "attribute": family.attribute, "value": post["title"],
+                               "object": post.get("org"), "rule": family.id, "sentence": number,
+                               "evidence": _evidence(table, start, end), "subject_key": key,
+                               "value_key": post.get("key")})
         return claims
+
+
+def without_object(title: str, org: str | None) -> str:
+    """A role's title without the organization that is its object: "Head of the Crisis Centre" -> "Head"."""
+    if not org:
+        return title
+    words, org_words = title.split(), org.split()
+    n = len(org_words)
+    if len(words) > n + 1 and [w.lower() for w in words[-n:]] == [w.lower() for w in org_words]:
+        rest = words[:-n]
+        if rest[-1].lower() == "the":
+            rest = rest[:-1]
+        if len(rest) > 1 and rest[-1].lower() in ("of", "for", "at", "with"):
+            return " ".join(rest[:-1])
+    return title
 
 
 class _Discourse:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -257,4 +258,5 @@ def _in_caps_heading(table: TokenTable, start: int, end: int) -> bool:
         return False
     words = table.words
     neighbours = [words[i] for i in (start - 1, end) if 0 <= i < len(words) and words[i].isalpha()]
-    return any(w.isupper() and len(w) > 1 for w in neighbours)
+    # English words in capitals ("WHO WE ARE"), not another acronym ("said IOM VHR Operations Assistant")
+    return any(w.isupper() and len(w) > 1 and w.lower() in STOP_WORDS for w in neighbours)

@@ -63,7 +63,9 @@ class PersonFinder:
         shapes = load("org_shapes.json", patterns_dir)
         places = load("place_shapes.json", patterns_dir)
         dates = load("dates.json", patterns_dir)
+        # honorifics written without a full stop ("Mr Bak", "Dr Awad") are no name words either
         self.not_names = (set(people.non_name_words) | {h for h in grammar.heads if " " not in h}
+                          | {h.rstrip(".") for h in people.honorifics if " " not in h}
                           | set(shapes.head_words) | set(shapes.event_words) | set(dates.weekdays)
                           | {w.capitalize() for w in places.camp_words if " " not in w}
                           | {w for f in places.facility_heads for w in f.split()})
@@ -189,6 +191,10 @@ class PersonFinder:
                 found.append((k, end, rule))
             consumed = end
         found += self._coordinated(words, found, headings, table)
+        # "state minister M Shahriar Alam": a dotless initial between a title and the name it cues
+        found = [(k - 1, end, rule) if k > 0 and len(texts[k - 1]) == 1
+                 and texts[k - 1].isupper() and index[k - 1] in title_ends else (k, end, rule)
+                 for k, end, rule in found]
         # a lone word that is the surname of someone named in full is the linker's to decide ("Lim said")
         surnames = {texts[end - 1] for k, end, rule in found if end - k > 1}
         found = [(k, end, rule) for k, end, rule in found if rule != "person.given_name" or texts[k] not in surnames]

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from ..candidates import EntityRules, chosen_candidates, entity_attrs_of, resolve, set_entities
 from ..identity import name_parts, person_key, surname_key
 from ..patterns import load
+from ..predicates import RolePredicateFinder, skip_spaces
 from ..token_table import token_table
 
 ARTICLES = {"a", "an", "the"}
@@ -42,6 +43,10 @@ class PersonLinker:
         self.particles = {p.lower() for p in people.name_particles}
         self.particles_longest_first = sorted(self.particles, key=len, reverse=True)
         self.honorifics = set(people.honorifics)
+        self.relatives = set(people.person_relatives)
+        titles = load("titles.json", patterns_dir)
+        self.predicates = RolePredicateFinder(nlp.tokenizer, titles.predicates)
+        self.title_modifiers = {m.lower() for m in titles.modifiers}
 
     def __call__(self, doc: Doc) -> Doc:
         table = token_table(doc)
@@ -58,19 +63,20 @@ class PersonLinker:
         for cand in chosen:
             for i in range(cand.start, cand.end):
                 ent_at[i] = cand
-        roles = self._attach_titles(table, people, titles, ent_at)
+        roles, more_roles = self._attach_titles(table, people, titles, ent_at)
         keys = {}
         for person in people:
             name = table.span_text(person.start, person.end)
             keys[id(person)] = person_key(name, self.particles) if person.end - person.start > 1 or " " in name else None
+        surnames = self._surname_table(table, people, keys)
+        new = self._surname_mentions(table, surnames, ent_at)
+        more_roles += self._predicate_roles(table, people + new, titles, roles)
         # one identity per key: the first role in text order
         role_of_key = {}
         for person in people:
             key = keys[id(person)]
             if key and key not in role_of_key and roles.get(id(person)):
                 role_of_key[key] = roles[id(person)]
-        surnames = self._surname_table(table, people, keys)
-        new = self._surname_mentions(table, surnames, ent_at)
         for person in people + new:
             key = keys.get(id(person)) or person.attrs.get("key")
             if key is None or key.endswith("|"):  # "Amb. Kamau", "Van der Berg": the person of that surname
@@ -79,7 +85,14 @@ class PersonLinker:
                 key = next(iter(owners)) if len(owners) == 1 else None
             role = roles.get(id(person)) or role_of_key.get(key) or {}
             person.attrs.update({"key": key, "title": role.get("title"), "title_key": role.get("key"),
-                                 "org": role.get("org")})
+                                 "org": role.get("org"), "title_before_name": role.get("before_name", False)})
+        # every post a person holds, in text order, for the claims: first mentions' and the rest
+        posts: dict[str, list[dict]] = {}
+        for person, role in more_roles:
+            key = person.attrs.get("key")
+            if key and role.get("title"):
+                posts.setdefault(key, []).append(role)
+        doc.user_data["iom_more_roles"] = posts
         if new:
             resolve(doc, chosen + new)
         else:
@@ -88,9 +101,10 @@ class PersonLinker:
 
     # titles ----------------------------------------------------------------
 
-    def _attach_titles(self, table, people, titles, ent_at) -> dict:
+    def _attach_titles(self, table, people, titles, ent_at) -> tuple[dict, list]:
+        """Each person mention's title (by id), and the further posts of coordinated titles."""
         words, lower = table.words, table.lower
-        roles, used = {}, set()
+        roles, used, more_roles = {}, set(), []
         starts = {}
         for t_start, t_end, attrs in titles:
             starts.setdefault(t_start, (t_start, t_end, attrs))
@@ -105,6 +119,9 @@ class PersonLinker:
             hit = starts.get(i) if i is not None else None
             if hit is None and i is not None and lower[i] in ARTICLES:  # "NAME, the Organization's Director"
                 i = self._skip(table, i + 1)
+                # "NAME, a former Minister", "the newly appointed Director": lower-case modifiers of time
+                while i is not None and words[i].islower() and lower[i] in self.title_modifiers and i not in starts:
+                    i = self._skip(table, i + 1)
                 hit = starts.get(i) if i is not None else None
             if hit is None:
                 continue
@@ -119,6 +136,23 @@ class PersonLinker:
                         role["org"] = cand.attrs.get("canonical")
             roles[id(person)] = role
             used.add(t_start)
+            # "NAME, a former Minister of Labour and Ambassador to Brazil": each post of a coordination
+            end = attrs.get("extent_end") or t_end
+            while True:
+                j = self._skip(table, end)
+                if j is None or (lower[j] not in ("and", "&") and words[j] != ","):
+                    break
+                k = self._skip(table, j + 1)
+                if k is not None and lower[k] in ("and", "also", "a", "an", "the"):
+                    k = self._skip(table, k + 1)
+                more = starts.get(k) if k is not None else None
+                if more is None or self._person_after(table, more, people) or more[0] in used:
+                    break  # "A, Minister of X, B, Director of Y": the next title is the next person's
+                extra = self._role(more[2])
+                extra["org"] = extra["org"] or role["org"]
+                more_roles.append((person, dict(extra, sentence=table.sentence_of[more[0]])))
+                used.add(more[0])
+                end = more[2].get("extent_end") or more[1]
         # then titles before names: "TITLE [for ORG][,] [Amb.] NAME"
         by_end = {}
         for t_start, t_end, attrs in titles:
@@ -137,14 +171,14 @@ class PersonLinker:
                     if opening is not None:
                         i = opening
                         continue
-                if words[j] == "," or words[j] in self.honorifics:
-                    i = j
+                if words[j] == "," or words[j] in self.honorifics or (len(words[j]) == 1 and words[j].isupper()):
+                    i = j  # commas, honorifics and a dotless initial ("minister M Shahriar Alam")
                     continue
                 break
             hit = by_end.get(i)
             if hit is None or hit[0] in used:
                 continue
-            roles[id(person)] = self._role(hit[2])
+            roles[id(person)] = dict(self._role(hit[2]), before_name=True)
             used.add(hit[0])
         # "NAME of ORG": the org without a title
         for person in people:
@@ -158,7 +192,79 @@ class PersonLinker:
                 cand = ent_at.get(j) if j is not None else None
                 if cand is not None and cand.label == "ORG" and cand.start == j:
                     roles[id(person)] = {"title": None, "key": None, "org": cand.attrs.get("canonical")}
-        return roles
+        return roles, more_roles
+
+    def _person_after(self, table, title, people) -> bool:
+        """A person's name follows this title (after a comma, honorifics or none): the title is theirs."""
+        i = self._skip(table, title[2].get("extent_end") or title[1])
+        while i is not None and (table.words[i] == "," or table.words[i] in self.honorifics):
+            i = self._skip(table, i + 1)
+        return i is not None and any(p.start == i for p in people)
+
+    def _predicate_roles(self, table, people, titles, roles) -> list:
+        """Posts stated by a verb ("was appointed Regional Director", "elected NAME as ..."): (person, role)."""
+        lower = table.lower
+        predicates = self.predicates.predicates(table)
+        if not predicates or not people:
+            return []
+        title_at = {}
+        for t_start, t_end, attrs in titles:
+            title_at.setdefault(t_start, (t_start, t_end, attrs))
+            if attrs.get("owner_start") is not None:
+                title_at.setdefault(attrs["owner_start"], (t_start, t_end, attrs))
+        links = self.predicates.link_ends(table)
+        person_at = {p.start: p for p in people}
+        by_end = {p.end: p for p in people}
+        ordered = sorted(people, key=lambda p: p.start)
+
+        def antecedent(i):  # the person named last before token i
+            return next((p for p in reversed(ordered) if p.end <= i), None)
+
+        found = []
+        for predicate in predicates:
+            at = self.predicates.after(table, predicate.end, links)
+            if at is None:
+                continue
+            holder = None
+            if at in person_at or lower[at] in self.predicates.objects:  # "elected Maria Lopes as", "named him"
+                named = person_at.get(at) or antecedent(at)
+                title = title_at.get(self.predicates.after(table, (person_at[at].end if at in person_at else at + 1),
+                                                          links) or -1)
+                if title is not None and not predicate.succession:
+                    holder = named
+            else:
+                title = title_at.get(at)
+            if title is None:
+                continue
+            holder = holder or self._subject(table, predicate.start, by_end, antecedent)
+            if holder is None:
+                continue
+            role = dict(self._role(title[2]), sentence=table.sentence_of[title[0]])
+            if id(holder) not in roles:
+                roles[id(holder)] = role
+            found.append((holder, role))
+        return found
+
+    def _subject(self, table, verb_start: int, by_end, antecedent):
+        """The person a verb's clause is about: a name, "who" after a name, or "he"/"she", within the window."""
+        lower, sentence = table.lower, table.sentence_of[verb_start]
+        i = verb_start - 1
+        for _ in range(self.predicates.window):
+            while i >= 0 and table.is_space[i]:
+                i -= 1
+            if i < 0 or table.sentence_of[i] != sentence:
+                return None
+            if i + 1 in by_end:
+                return by_end[i + 1]
+            if lower[i] in self.predicates.subjects:
+                return antecedent(i)
+            if lower[i] in self.relatives:  # "Jones, who served as ..."
+                j = i - 1
+                while j >= 0 and (table.is_space[j] or table.words[j] == ","):
+                    j -= 1
+                return by_end.get(j + 1)
+            i -= 1
+        return None
 
     @staticmethod
     def _role(attrs: dict) -> dict:

@@ -28,6 +28,7 @@ from ..gazetteer import Gazetteer
 from ..identity import title_key
 from ..lexicons import demonyms, first_names
 from ..patterns import load
+from ..predicates import RolePredicateFinder
 from ..token_table import TokenTable, token_table
 
 POSSESSIVE = {"'s", "’s"}
@@ -58,12 +59,16 @@ SENTENCE_ENDS = {".", "!", "?"}
 class TitleFinder:
     def __init__(self, nlp: Language):
         self.heads = Gazetteer(nlp.tokenizer, ignore_case=True)
+        self.tokenizer = nlp.tokenizer
+        self._head_starts: set[int] = set()
+        self._predicate_starts: set[int] = set()
 
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
         self.rules = EntityRules(patterns_dir)
         self.rules.require("title.grammar")
         grammar = load("titles.json", patterns_dir)
         self.grammar = grammar
+        self.predicates = RolePredicateFinder(self.tokenizer, grammar.predicates)
         for head in grammar.heads:
             self.heads.add(head, head)
         self.modifiers = {m.lower() for m in grammar.modifiers}
@@ -73,6 +78,8 @@ class TitleFinder:
         self.org_prepositions = set(grammar.org_prepositions)
         self.connectors = set(grammar.connectors)
         self.complement_words = set(grammar.complement_words)
+        self.lower_complement_words = {w.lower() for w in grammar.complement_words}
+        self.lower_title_words = self.lower_complement_words | self.modifiers
         self.equivalents = grammar.equivalents
         self.demonyms = demonyms()
         self.first_names = first_names()
@@ -90,13 +97,16 @@ class TitleFinder:
         taken_until = -1
         heads = [hit[:2] for hit in self.heads.find(table)]
         head_starts = {start for start, _ in heads}
+        self._head_starts = head_starts  # a complement run stops before "and <head>": another person's title
+        self._predicate_starts = self.predicates.title_starts(table) if heads else set()
         for start, end in heads:
             if start in ent_at or (end - 1) in ent_at:
                 continue
             following = self._next(table, end)
             if following in head_starts and table.lower[start] in self.modifiers:
                 continue  # "Deputy" in "Deputy Minister" modifies the next head
-            title = self._title(table, start, end, ent_at)
+            # modifiers never reach into the title before: "Minister of Labour and Ambassador to Brazil" is two
+            title = self._title(table, start, end, ent_at, floor=max(taken_until, 0))
             if title is None or title["start"] < taken_until:
                 continue
             if title.get("org") == "":  # "the Organization's": the release's own organization
@@ -111,16 +121,19 @@ class TitleFinder:
 
     # the parts of a title ------------------------------------------------
 
-    def _title(self, table: TokenTable, head_start: int, head_end: int, ent_at) -> dict | None:
+    def _title(self, table: TokenTable, head_start: int, head_end: int, ent_at, floor: int = 0) -> dict | None:
         words, lower = table.words, table.lower
         capitalized = words[head_start][:1].isupper()
-        start = self._modifiers_start(table, head_start, capitalized, ent_at)
+        start = self._modifiers_start(table, head_start, capitalized, ent_at, floor)
         org, country, prefix_start = self._owner(table, start, ent_at)
+        bare = False  # a lower-case title with neither owner nor article: a title only right before a name
         if not capitalized and prefix_start is None:
-            start = self._lowercase_start(table, start)
-            if start is None:
-                return None  # a lower-case head with neither owner nor article is rarely a title
-            org, country, prefix_start = self._owner(table, start, ent_at)
+            opened = self._lowercase_start(table, start)
+            if opened is None:
+                bare = True
+            else:
+                start = opened
+                org, country, prefix_start = self._owner(table, start, ent_at)
         end = head_end
         skipped = []
         following = self._next(table, end)
@@ -151,6 +164,10 @@ class TitleFinder:
                 if name_start is not None:
                     end = name_start
                     break
+        if bare and start not in self._predicate_starts and not self._name_follows(table, extent_end or end, ent_at):
+            # "the minister said" has its article, "was named head of the agency" its verb, "foreign minister
+            # Ana Costa" its name; "minister of health" alone is no one's title
+            return None
         text = self._text(table, start, end, skipped)
         return {"start": start, "end": end, "title": text, "key": title_key(text, self.equivalents), "org": org,
                 "country": country, "capitalized": capitalized, "name_start": name_start, "owner_start": prefix_start,
@@ -173,13 +190,13 @@ class TitleFinder:
         j = self._previous(table, i)
         return table.lower[j] if j is not None else ""
 
-    def _modifiers_start(self, table: TokenTable, head_start: int, capitalized: bool, ent_at) -> int:
+    def _modifiers_start(self, table: TokenTable, head_start: int, capitalized: bool, ent_at, floor: int = 0) -> int:
         """First token of the modifiers before a head: "Senior Protection", "Media and Communications"."""
         words, lower = table.words, table.lower
         start = head_start
         while True:
             j = self._previous(table, start)
-            if j is None or j in ent_at or table.is_space[j]:
+            if j is None or j < floor or j in ent_at or table.is_space[j]:
                 return start
             if self._is_modifier(table, j, capitalized):
                 start = j
@@ -190,7 +207,7 @@ class TitleFinder:
                 continue
             if lower[j] in self.connectors:  # "Media and Communications": a modifier on both sides
                 k = self._previous(table, j)
-                if k is not None and k not in ent_at and (self._is_modifier(table, k, capitalized)
+                if k is not None and k >= floor and k not in ent_at and (self._is_modifier(table, k, capitalized)
                                                           or (capitalized and self._compound_start(table, k, ent_at) is not None)):
                     start = k if self._is_modifier(table, k, capitalized) else self._compound_start(table, k, ent_at)
                     continue
@@ -200,6 +217,8 @@ class TitleFinder:
         word = table.words[j]
         if word[:1].isupper() != capitalized:
             return False
+        if capitalized and 2 <= len(word) <= 6 and word.isupper() and word.isalpha():
+            return True  # a programme's acronym: "VHR Operations Assistant", "DTM Officer" (orgs are entities)
         # in a capitalized title, the words of complements modify too: "Emergency Operations Officer"
         return table.lower[j] in self.modifiers or (capitalized and word in self.complement_words)
 
@@ -333,9 +352,36 @@ class TitleFinder:
             return "org_in_title", cand.end, cand.attrs.get("canonical")
         if cand is not None and cand.start == j and cand.label == "PLACE":
             return "place", self._place_list_end(table, cand, ent_at), None
-        if not words[j][:1].isupper() or cand is not None:
+        if cand is not None:
             return None
+        if not words[j][:1].isupper():
+            return self._lowercase_run(table, j) if not capitalized else None
         return self._run(table, j, ent_at)
+
+    def _lowercase_run(self, table: TokenTable, j: int):
+        """A lower-case complement of title words ("minister for foreign affairs"), ending in a complement word."""
+        words, lower = table.words, table.lower
+        end, i = None, j
+        while i < len(words) and (table.wrap[i] or (words[i].islower() and (
+                lower[i] in self.lower_title_words or lower[i] in self.connectors))):
+            if not table.wrap[i] and lower[i] in self.lower_complement_words:
+                end = i + 1
+            i += 1
+        return ("run", end, None) if end is not None else None
+
+    def _name_follows(self, table: TokenTable, end: int, ent_at) -> bool:
+        """A person's name starts right after ``end``: a known given name, an initial, or two capitalized words."""
+        words = table.words
+        i = self._next(table, end)
+        if i is None or not words[i][:1].isupper() or not words[i].replace(".", "").isalpha():
+            return False
+        if i in ent_at and not (ent_at[i].label == "PLACE" and ent_at[i].attrs.get("kind") == "city"):
+            return False  # a name may share its first words with a small town ("Aung San"), not with a country
+        if table.folded[i] in self.first_names or (len(words[i].rstrip(".")) == 1):
+            return True
+        k = self._next(table, i + 1)
+        return k is not None and words[k][:1].isupper() and words[k].isalpha() and (
+            k not in ent_at or ent_at[k] is ent_at[i])
 
     def _owned_org(self, table: TokenTable, owner, ent_at):
         """The organization right after "OWNER's", if one is there ("IOM's Department of ...")."""
@@ -381,7 +427,7 @@ class TitleFinder:
             if words[i][:1].isupper() and any(c.isalpha() for c in words[i]):
                 run.append(i)
             elif lower[i] in self.connectors or lower[i] in ("of", "the") or words[i] == "-":
-                if not run:
+                if not run or (lower[i] in self.connectors and self._another_person(table, self._next(table, i + 1))):
                     break
             else:
                 break
@@ -392,6 +438,18 @@ class TitleFinder:
             return None
         end = run[-1] + 1
         return "run", end, self._name_start(table, run) if self._no_name_follows(table, end) else None
+
+    def _another_person(self, table: TokenTable, i: int | None) -> bool:
+        """After "and" in a complement: another title ("and Major General X") or a name ("and Maxime Tandonnet,")."""
+        if i is None:
+            return False
+        if i in self._head_starts:
+            return True
+        words = table.words
+        j = self._next(table, i + 1)
+        return (table.folded[i] in self.first_names and words[i][:1].isupper() and j is not None
+                and words[j][:1].isupper() and words[j] not in self.complement_words
+                and table.lower[j] not in self.modifiers)
 
     def _no_name_follows(self, table: TokenTable, end: int) -> bool:
         """True when the words after a complement run are no name, so a name may end the run itself.

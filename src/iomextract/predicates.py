@@ -1,0 +1,85 @@
+"""Role predicates: verbs that state a post, read with the ``predicates`` of ``patterns/titles.json``.
+
+"was appointed Regional Director", "served as Chief of Mission", "in 2010 she
+became Deputy Director General", "the Council elected Maria Lopes as Deputy
+Director General", "named him head of the agency", "succeeds Ana Reis as
+Chief of Mission". ``title_finder`` reads where such a verb lets a title
+start (a lower-case "head of the agency" is a title there); ``person_linker``
+reads whose post it is: the verb's object when it has one ("elected Maria
+Lopes as ..."), else its subject, and always the subject of a succession.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .patterns import RolePredicates
+from .phrases import PhraseSet
+from .token_table import TokenTable
+
+
+@dataclass(frozen=True)
+class Predicate:
+    start: int  # the verb's first token
+    end: int  # after the verb
+    succession: bool
+
+
+class RolePredicateFinder:
+    def __init__(self, tokenizer, grammar: RolePredicates | None):
+        self.phrases = PhraseSet(tokenizer)
+        self.links = PhraseSet(tokenizer)
+        self.objects: set[str] = set()
+        self.subjects: set[str] = set()
+        self.window = 10
+        if grammar is not None:
+            self.phrases.add("post", grammar.verbs)
+            self.phrases.add("succession", grammar.successions)
+            self.links.add("link", grammar.links)
+            self.objects = {o.lower() for o in grammar.objects}
+            self.subjects = {o.lower() for o in grammar.subjects}
+            self.window = grammar.window
+
+    def predicates(self, table: TokenTable) -> list[Predicate]:
+        return [Predicate(start, end, key == "succession") for key, start, end in self.phrases.find(table)]
+
+    def link_ends(self, table: TokenTable) -> dict[int, int]:
+        """Start -> end of each link phrase ("as", "to the post of")."""
+        ends: dict[int, int] = {}
+        for _, start, end in self.links.find(table):
+            ends[start] = max(end, ends.get(start, 0))
+        return ends
+
+    def after(self, table: TokenTable, i: int, links: dict[int, int]) -> int | None:
+        """Where a title may start at or after token i: past spaces and one link phrase."""
+        i = skip_spaces(table, i)
+        if i is not None and i in links:
+            i = skip_spaces(table, links[i])
+        return i
+
+    def title_starts(self, table: TokenTable) -> set[int]:
+        """Tokens where a verb of a post lets a title start (for lower-case titles without an article)."""
+        links = self.link_ends(table)
+        starts = set()
+        for predicate in self.predicates(table):
+            at = self.after(table, predicate.end, links)
+            if at is None:
+                continue
+            starts.add(at)
+            if table.lower[at] in self.objects:  # "named him head of the agency"
+                following = self.after(table, at + 1, links)
+                if following is not None:
+                    starts.add(following)
+            # "elected Maria Lopes as deputy director general": "as" within the window after the verb
+            for j in range(predicate.end, min(len(table.words), predicate.end + self.window)):
+                if j in links and table.lower[j] == "as":
+                    following = skip_spaces(table, links[j])
+                    if following is not None:
+                        starts.add(following)
+                    break
+        return starts
+
+
+def skip_spaces(table: TokenTable, i: int) -> int | None:
+    while i < len(table.words) and table.is_space[i]:
+        i += 1
+    return i if i < len(table.words) else None
