@@ -277,3 +277,22 @@ def test_every_claim_has_its_rule_and_evidence_in_the_text(corpus_sheets):
         for claim in sheet.claims:
             assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.text
             assert claim.rule in rule_ids
+
+
+@pytest.mark.parametrize("text, expected", [
+    # totals through "the number of": a figure with no noun of its own
+    ("China became a member of IOM, bringing to 165 the number of IOM member states.", {count(IOM, MSC, 165)}),
+    ("Uzbekistan has joined IOM, the number of member countries of the organization reaching 173, media reported.",
+     {count(IOM, MSC, 173)}),
+    ("With Nauru, the total number of IOM member states rose to 174.", {count(IOM, MSC, 174)}),
+    ("IOM, which includes over 170 countries, welcomed the decision.", {count(IOM, MSC, 170, "over")}),
+    # events and parts of one operation are no totals
+    ("Fourteen countries joined the International Organization for Migration on Monday.", set()),
+    ("Twelve states have joined IOM this year, the Council said.", set()),
+    ("Over 50 IOM staff members are currently engaged in the resettlement process in Beirut.", set()),
+    ("IOM has 40 staff working on the airlift from Dadaab.", set()),
+    ("IOM employs more than 20,000 staff in over 100 countries.",
+     {count(IOM, STAFF, 20000, "over"), count(IOM, CPC, 100, "over")}),
+])
+def test_count_totals_and_events(nlp, text, expected):
+    assert asserted(nlp, text) == expected

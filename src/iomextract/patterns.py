@@ -57,7 +57,8 @@ class CountFamily(Rule):
     ``nouns`` name the family on their own ("member states", "staff"); ``frame_nouns``
     ("states", "people") only with one of the ``cues`` in the figure's clause.
     ``exclude`` cues in the clause and ``exclude_unit_words`` in the counted noun
-    phrase ("two new members") veto the claim.
+    phrase ("two new members") veto the claim, and so do ``events`` right after the
+    counted noun: "Fourteen countries joined" counts an event, not the membership.
     """
     id: str
     kind: Literal["count"]
@@ -68,6 +69,7 @@ class CountFamily(Rule):
     cues: list[str] = []
     exclude: list[str] = []
     exclude_unit_words: list[str] = []
+    events: list[str] = []
     fixed: bool = False
     about: str
 
@@ -149,6 +151,7 @@ class ClaimContext(Rule):
     subject_fillers: list[str]
     subject_openers: list[str] = []
     pronoun_modifiers: list[str] = []
+    count_frames: list[str] = []
 
 
 class OrgShapes(Rule):

@@ -93,11 +93,13 @@ class ClaimBuilder:
             elif isinstance(family, CountFamily):
                 self._add(f"{family.id}|cue", family.cues)
                 self._add(f"{family.id}|exclude", family.exclude)
+                self._add(f"{family.id}|event", family.events)
             elif isinstance(family, OfficeFamily):
                 for kind, phrases in family.office_kinds.items():
                     self._add(f"{family.id}|kind|{kind}", phrases)
         self.countries = country_names(patterns_dir)
         context = load("claim_context.json", patterns_dir)
+        self._add("count_frame", context.count_frames)
         # a pronoun points to the subject before (None); a description to the organization it describes
         referents = {**{p: None for p in context.pronouns}, **context.descriptions}
         self.pronouns = sorted(((tuple(p.split()), org) for p, org in referents.items()), key=lambda e: len(e[0]),
@@ -181,16 +183,18 @@ class ClaimBuilder:
         out = []
         for fig, inherited in self._figures_of_change(s):
             unit = fig.attrs.get("unit")
+            if not unit and fig.attrs.get("value") is not None:
+                unit, inherited = s.framed_noun(fig), True  # "bringing to 165 the number of member states"
             if not unit or unit == "%" or unit.isupper():
                 continue  # no counted noun
             unit_words = unit.split()
             counted = ({w.lower() for w in unit_words}, *noun_key(unit_words))
+            unit_end = fig.end if inherited else s.unit_end(fig, len(unit_words))
             fits = [(distance, order, family) for order, family in enumerate(self.count_families)
-                    if (distance := self._count_fit(family, s, fig, counted)) is not None]
+                    if (distance := self._count_fit(family, s, fig, counted, unit_end)) is not None]
             if not fits:
                 continue
             _, _, family = min(fits, key=lambda fit: fit[:2])
-            unit_end = fig.end if inherited else s.unit_end(fig, len(fig.attrs["unit"].split()))
             subject = s.subject(fig.start, unit_end, family.subject)
             if subject is None:
                 continue
@@ -223,7 +227,8 @@ class ClaimBuilder:
                 yield inherited.get(n, fig), n in inherited
 
     @staticmethod
-    def _count_fit(family: CountFamily, s: "_Sentence", fig, counted: tuple[set[str], str, str]) -> int | None:
+    def _count_fit(family: CountFamily, s: "_Sentence", fig, counted: tuple[set[str], str, str],
+                   unit_end: int | None = None) -> int | None:
         """How well a figure fits a count family: 0 when its noun names the family, else the
         distance to the family's nearest cue in its clause; None when it does not fit or a
         nearer exclusion cue vetoes it ("Twelve states have applied for membership").
@@ -245,6 +250,8 @@ class ClaimBuilder:
         veto = s.nearest_cue(f"{family.id}|exclude", fig.start)
         if veto is not None and s.nearest_figure(veto) is fig and (distance == 0 or abs(veto - fig.start) <= distance):
             return None  # the exclusion is about this figure (no other figure is nearer) and as near as the cue
+        if unit_end is not None and s.event_after(f"{family.id}|event", unit_end):
+            return None  # "Fourteen countries joined", "50 staff are engaged in the airlift": an event, not a total
         return distance
 
     # year families -----------------------------------------------------------
@@ -444,6 +451,35 @@ class _Sentence:
         clause = self.clauses[i]
         starts = [m_start for m_start, _ in self.by_key.get(key, []) if self.clauses[m_start] == clause]
         return min(starts, key=lambda m: abs(m - i)) if starts else None
+
+    def event_after(self, key: str, i: int) -> bool:
+        """A phrase of that key starts within two words after token i (the counted noun's end)."""
+        first = self.next_word(i)
+        if first is None:
+            return False
+        second = self.next_word(first + 1)
+        return any(m_start in (first, second) for m_start, _ in self.by_key.get(key, []))
+
+    def framed_noun(self, fig) -> str | None:
+        """The noun a figure without one counts through "the number of NOUN" in its clause, near it."""
+        clause = self.clauses[fig.start]
+        for m_start, m_end in self.by_key.get("count_frame", []):
+            if self.clauses[m_start] != clause or abs(m_start - fig.start) > 12:
+                continue
+            words, i = [], self.next_word(m_end)
+            while i is not None and len(words) < 3:
+                cand = self.ent_at.get(i)
+                if cand is not None and cand.label == "ORG" and not words:  # "the number of IOM member states"
+                    i = self.next_word(cand.end)
+                    continue
+                if cand is not None or not self.words[i].isalpha() or self.lower[i] in self.b.prepositions \
+                        or self.lower[i] in ("the", "and", "its", "their"):
+                    break
+                words.append(self.words[i])
+                i = self.next_word(i + 1)
+            if words:
+                return " ".join(words)
+        return None
 
     def nearest_figure(self, i: int):
         """The FIGURE of i's clause nearest to token i (within REACH)."""
