@@ -296,3 +296,31 @@ def test_every_claim_has_its_rule_and_evidence_in_the_text(corpus_sheets):
 ])
 def test_count_totals_and_events(nlp, text, expected):
     assert asserted(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country office's page: its staff and offices are the office's; the whole organization's stay with it
+    ("IOM Chad\n\nIOM has 200 staff and a sub-office in Abeche. IOM has over 19,000 staff worldwide and 175 member"
+     " states.", {count("IOM Chad", STAFF, 200), office("IOM Chad", "sub-office", "Abeche"),
+                  count(IOM, STAFF, 19000, "over"), count(IOM, MSC, 175)}),
+    ("In Chad, IOM employs 120 staff.", {count("IOM Chad", STAFF, 120)}),
+    ("IOM has 19,000 staff around the world.", {count(IOM, STAFF, 19000)}),
+    # office phrases are offices of their owner, never organizations; a country mission's head office
+    ("IOM opened its Country Office in Gabon last year.", {office(IOM, "country office", "Gabon")}),
+    ("IOM Senegal\n\nIts Head Office in Dakar coordinates the work of IOM in Senegal.",
+     {office("IOM Senegal", "country office", "Dakar")}),
+    ("IOM works with governments. The Organization's headquarters are in Geneva.", {office(IOM, "headquarters", "Geneva")}),
+    # an office's opening is not its organization's founding
+    ("The IOM office in Nepal was established in 1991.", set()),
+    ("IOM set up its office in Beirut in 2006.", set()),
+    ("The mission in Kenya was established in 1996.", set()),
+    ("IOM was established in 1951.", {year(IOM, "founded", "1951")}),
+])
+def test_country_offices_and_office_phrases(nlp, text, expected):
+    assert asserted(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", ["IOM opened its Country Office in Gabon.", "The IOM Field Office in Kharkiv was busy."])
+def test_an_office_phrase_is_no_organization(nlp, text):
+    sheet = extract_text(text, nlp=nlp)
+    assert [e.text for e in sheet.entities if e.type == "ORG"] == ["IOM"]

@@ -152,6 +152,8 @@ class ClaimContext(Rule):
     subject_openers: list[str] = []
     pronoun_modifiers: list[str] = []
     count_frames: list[str] = []
+    office_attributes: list[str] = []
+    whole_organization_cues: list[str] = []
 
 
 class OrgShapes(Rule):

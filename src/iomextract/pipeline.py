@@ -18,6 +18,7 @@ from .components import (  # noqa: F401  importing registers the factories
     person_finder,
     person_linker,
     place_finder,
+    release_context,
     release_header,
     statement_context,
     title_finder,
@@ -28,7 +29,7 @@ from .reader import MAX_CHARACTERS
 
 READERS = ["release_header", "line_sentencizer"]
 FINDERS = ["org_finder", "place_finder", "acronym_linker", "date_finder", "figure_finder", "entity_resolver",
-           "title_finder", "person_finder", "person_linker", "statement_context", "claim_builder"]
+           "release_context", "title_finder", "person_finder", "person_linker", "statement_context", "claim_builder"]
 
 MODEL_RULES = {"ORG": "org.model", "PERSON": "person.model"}
 

@@ -41,7 +41,7 @@ from ..patterns import CountFamily, OfficeFamily, RoleFamily, YearFamily, load
 from ..phrases import PhraseSet
 from ..token_table import TokenTable, token_table
 from .statement_context import context_flags
-from .title_finder import main_organization
+from .release_context import main_organization, release_office
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 # how far (in tokens) a subject slot is looked for from its anchor: real slots are close, and a bound
@@ -100,6 +100,8 @@ class ClaimBuilder:
         self.countries = country_names(patterns_dir)
         context = load("claim_context.json", patterns_dir)
         self._add("count_frame", context.count_frames)
+        self._add("whole_organization", context.whole_organization_cues)
+        self.office_attributes = set(context.office_attributes)
         # a pronoun points to the subject before (None); a description to the organization it describes
         referents = {**{p: None for p in context.pronouns}, **context.descriptions}
         self.pronouns = sorted(((tuple(p.split()), org) for p, org in referents.items()), key=lambda e: len(e[0]),
@@ -170,6 +172,7 @@ class ClaimBuilder:
                                    hedged=context["hedged"], negated=context["negated"],
                                    attributed_to=context["attributed_to"]))
             discourse.after_sentence(sentence, found)
+        self._to_country_offices(doc, table, claims, main_org, acronym, matches_by_sentence, ents_by_sentence)
         role = next((f for f in self.families if isinstance(f, RoleFamily)), None)
         if role is not None:
             claims += self._roles(role, table, ents, doc.user_data.get("iom_more_roles"))
@@ -261,6 +264,8 @@ class ClaimBuilder:
         for start, end in s.matches(f"{family.id}|trigger"):
             if s.has_match(f"{family.id}|exclude", s.clause_of(start)):
                 continue
+            if family.subject == "org" and s.about_an_office(start, end):
+                continue  # "The IOM office in Nepal was established in 1991" dates the office, not IOM
             year = s.year_after(end, family.window)
             if year is None and family.publication_year and s.discourse.published is not None:
                 year = str(s.discourse.published.year)
@@ -307,6 +312,54 @@ class ClaimBuilder:
                 out.append({"subject": subject, "attribute": family.attribute, "value": kind,
                             "object": s.text(place), "rule": family.id, "anchor": (start, end)})
         return out
+
+    # country offices -----------------------------------------------------------
+
+    def _to_country_offices(self, doc, table, claims, main_org, acronym, matches_by_sentence, ents_by_sentence):
+        """Staff and offices of the release's organization stated on a country office's page ("IOM Iraq")
+        or in a sentence about one country ("In Chad, IOM employs 120 staff") are the office's."""
+        if not main_org or not acronym:
+            for claim in claims:  # no organization to place a head office in: it is the seat
+                if claim["attribute"] == "office" and claim["value"] == "head office":
+                    claim["value"] = "headquarters"
+            return
+        page_office = release_office(doc)
+        if page_office is not None and not page_office.startswith(acronym + " "):
+            page_office = None
+        for claim in claims:
+            if claim["attribute"] == "office" and claim["value"] == "head office":
+                # a country mission's head office is its country office; the organization's, its seat
+                office = page_office if claim["subject"] == main_org else claim["subject"]
+                is_mission = office is not None and office.startswith(acronym + " ")
+                claim["value"] = "country office" if is_mission else "headquarters"
+                if is_mission:
+                    claim["subject"] = office
+                continue
+            if claim["subject"] != main_org or claim["attribute"] not in self.office_attributes:
+                continue
+            if claim["attribute"] == "office" and claim["value"] == "headquarters":
+                continue  # the organization's seat
+            number = claim["sentence"]
+            if any(key == "whole_organization" for key, _, _ in matches_by_sentence.get(number, [])):
+                continue  # "IOM has 19,000 staff worldwide"
+            office = self._fronted_country(table, number, ents_by_sentence.get(number, []), acronym) or page_office
+            if office is not None:
+                claim["subject"] = office
+
+    @staticmethod
+    def _fronted_country(table, number, ents, acronym) -> str | None:
+        """"In Chad, IOM employs ..." -> "IOM Chad": a sentence that opens with "In COUNTRY,"."""
+        start, end = table.sentence_bounds[number]
+        i = start
+        while i < end and table.is_space[i]:
+            i += 1
+        if i >= end or table.lower[i] != "in":
+            return None
+        place = next((c for c in ents if c.start == i + 1 and c.label == "PLACE" and c.attrs.get("kind") == "country"),
+                     None)
+        if place is None or place.end >= end or table.words[place.end] != ",":
+            return None
+        return f"{acronym} {table.span_text(place.start, place.end)}"
 
     # the role family ---------------------------------------------------------
 
@@ -451,6 +504,35 @@ class _Sentence:
         clause = self.clauses[i]
         starts = [m_start for m_start, _ in self.by_key.get(key, []) if self.clauses[m_start] == clause]
         return min(starts, key=lambda m: abs(m - i)) if starts else None
+
+    def about_an_office(self, start: int, end: int) -> bool:
+        """The trigger's subject or object is an office: "The IOM office in Oman (was) opened",
+        "set up its office in Beirut", "opened its first sub-office"."""
+        fillers, lower = self.b.fillers, self.lower
+        i = self.previous_word(start)
+        while i is not None and lower[i] in fillers:
+            i = self.previous_word(i)
+        if i is not None and i in self.ent_at and self.ent_at[i].label == "PLACE":  # "office in Oman"
+            j = self.previous_word(self.ent_at[i].start)
+            i = self.previous_word(j) if j is not None and lower[j] in ("in", "at") else i
+        if i is not None and self._office_noun_ending_at(i):
+            return True
+        k = self.next_word(end)
+        for _ in range(3):  # "set up its (new|first) office"
+            if k is None:
+                return False
+            if self._office_noun_starting_at(k):
+                return True
+            if lower[k] not in ("its", "their", "a", "an", "the", "new", "first", "own"):
+                return False
+            k = self.next_word(k + 1)
+        return False
+
+    def _office_noun_ending_at(self, i: int) -> bool:
+        return any(tuple(self.lower[i - len(noun) + 1:i + 1]) == noun for noun in self.b.office_nouns)
+
+    def _office_noun_starting_at(self, i: int) -> bool:
+        return any(tuple(self.lower[i:i + len(noun)]) == noun for noun in self.b.office_nouns)
 
     def event_after(self, key: str, i: int) -> bool:
         """A phrase of that key starts within two words after token i (the counted noun's end)."""

@@ -55,6 +55,10 @@ class OrgFinder:
         self.shapes = load("org_shapes.json", patterns_dir)
         for word in self.shapes.office_words:
             self.office_words.add(word, word)
+        # the office kinds of the office claim family, as the tokenizer splits them ("sub - office")
+        self.office_kinds = {" ".join(t.lower_ for t in self.tokenizer(phrase.lstrip("=")))
+                             for family in load("claims.jsonl", patterns_dir) if getattr(family, "office_kinds", None)
+                             for phrases in family.office_kinds.values() for phrase in phrases}
         self.heads = set(self.shapes.head_words)
         self.leading_heads = set(self.shapes.leading_head_words) | set(self.shapes.lowercase_leading_head_words)
         self.connectors = set(self.shapes.connectors)
@@ -81,6 +85,8 @@ class OrgFinder:
         for start, end in self._name_shapes(table):
             if self.countries.lookup(tuple(table.folded[i] for i in range(start, end) if not table.wrap[i])):
                 continue  # "Russian Federation" is a country's name, not an organization's
+            if " ".join(table.lower[i] for i in range(start, end) if not table.is_space[i]) in self.office_kinds:
+                continue  # "its Country Office in Gabon", "Head Office": an office, stated as an office claim
             first = table.words[start]
             # "Council of the European Union": a name led by its head word holds whatever known name it contains
             rule = "org.headed" if first in self.leading_heads or first.lower() in self.leading_heads else "org.shape"
@@ -129,8 +135,10 @@ class OrgFinder:
             candidates.append(self.rules.candidate("org.office", org_start, end, {"canonical": canonical, "acronym": None}))
             return
         office = next(self.office_words.find(table, after[:3]), None)
+        # "EU Delegation to Kenya", "IOM Regional Office for Asia"; an office *in* a place ("the IOM Field
+        # Office in Kharkiv") is an office of its organization, stated as an office claim, no organization
         if office and office[0] == after[0] and office[1] < len(table.words) \
-                and table.lower[office[1]] in ("for", "in", "to"):  # "EU Delegation to Kenya"
+                and table.lower[office[1]] in ("for", "to"):
             end = self._capitalized_run_end(table, office[1] + 1)
             if end > office[1] + 1:
                 canonical = canonical_name(table.span_text(org_start, end))

@@ -66,6 +66,7 @@ class PersonFinder:
         # honorifics written without a full stop ("Mr Bak", "Dr Awad") are no name words either
         self.not_names = (set(people.non_name_words) | {h for h in grammar.heads if " " not in h}
                           | {h.rstrip(".") for h in people.honorifics if " " not in h}
+                          | {w for office in shapes.office_words for w in office.split()}  # "the IOM Field Office"
                           | set(shapes.head_words) | set(shapes.event_words) | set(dates.weekdays)
                           | {w.capitalize() for w in places.camp_words if " " not in w}
                           | {w for f in places.facility_heads for w in f.split()})

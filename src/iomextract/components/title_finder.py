@@ -17,8 +17,6 @@ country, and where a name starts inside a prenominal complement) are in
 """
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -30,27 +28,15 @@ from ..lexicons import demonyms, first_names
 from ..patterns import load
 from ..predicates import RolePredicateFinder
 from ..token_table import TokenTable, token_table
+from .release_context import ORG_KNOWN_RULES, main_organization
 
 POSSESSIVE = {"'s", "’s"}
 ARTICLES = {"a", "an", "the"}
-ORG_KNOWN_RULES = {"org.known", "org.acronym_defined", "org.acronym_initials"}
 
 
 @Language.factory("title_finder")
 def make_title_finder(nlp: Language, name: str):
     return TitleFinder(nlp)
-
-
-def main_organization(doc: Doc) -> str | None:
-    """The organization a release is about: its most mentioned well-known body (ties: the first).
-
-    Read once a document, after the first resolution of entities.
-    """
-    if "iom_main_org" not in doc.user_data:
-        counts = Counter(c.attrs.get("canonical") for c in chosen_candidates(doc)
-                         if c.label == "ORG" and c.rule in ORG_KNOWN_RULES)
-        doc.user_data["iom_main_org"] = counts.most_common(1)[0][0] if counts else None
-    return doc.user_data["iom_main_org"]
 
 
 SENTENCE_ENDS = {".", "!", "?"}

@@ -1,0 +1,80 @@
+"""What a release is about, as a reader takes it from the page: its main organization and its office.
+
+- The main organization: the well-known body its headline names; else the
+  one it names most, a full name counting twice an acronym, so a biography
+  of an IOM head that mentions the UN in passing stays IOM's.
+- The office: a country office the headline names ("IOM Iraq", "IOM Iraq
+  Mission Profile"). Its page states facts of that office: staff and
+  offices of the release's organization are the office's
+  (``claim_builder`` moves them), unless the sentence says it speaks of the
+  whole organization ("worldwide", ``patterns/claim_context.json``).
+
+Both go to ``doc.user_data`` ("iom_main_org", "iom_release_office"), read by
+``title_finder``, ``claim_builder`` and ``person_linker``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..candidates import chosen_candidates
+from ..token_table import token_table
+
+ORG_KNOWN_RULES = {"org.known", "org.acronym_defined", "org.acronym_initials"}
+COUNTRY_OFFICE_RULES = {"org.office"}
+
+
+@Language.factory("release_context")
+def make_release_context(nlp: Language, name: str):
+    return ReleaseContext()
+
+
+def main_organization(doc: Doc) -> str | None:
+    """The organization the release is about (computed here when the component did not run)."""
+    if "iom_main_org" not in doc.user_data:
+        ReleaseContext()(doc)
+    return doc.user_data["iom_main_org"]
+
+
+def release_office(doc: Doc) -> str | None:
+    """The country office whose page the release is, if it is one."""
+    if "iom_release_office" not in doc.user_data:
+        ReleaseContext()(doc)
+    return doc.user_data["iom_release_office"]
+
+
+class ReleaseContext:
+    def __call__(self, doc: Doc) -> Doc:
+        table = token_table(doc)
+        orgs = [c for c in chosen_candidates(doc) if c.label == "ORG"]
+        headline = self._headline_tokens(doc, table)
+        in_headline = [c for c in orgs if headline and headline[0] <= c.start < headline[1]]
+        known_in_headline = [c for c in in_headline if c.rule in ORG_KNOWN_RULES]
+        offices = [c for c in in_headline if c.rule in COUNTRY_OFFICE_RULES]
+        main = known_in_headline[0].attrs.get("canonical") if known_in_headline else None
+        if main is None:
+            counts = Counter()
+            for c in orgs:
+                if c.rule in ORG_KNOWN_RULES:
+                    acronym = c.attrs.get("acronym")
+                    written = table.span_text(c.start, c.end)
+                    counts[c.attrs.get("canonical")] += 1 if acronym and written == acronym else 2
+            main = counts.most_common(1)[0][0] if counts else None
+        doc.user_data["iom_main_org"] = main
+        doc.user_data["iom_release_office"] = offices[0].attrs.get("canonical") if offices else None
+        return doc
+
+    @staticmethod
+    def _headline_tokens(doc: Doc, table) -> tuple[int, int] | None:
+        """Token range of the headline the release header read, where it stands in the text."""
+        title = doc.user_data.get("iom_title")
+        if not title:
+            return None
+        at = table.text.find(title)
+        if at < 0 or at > 2000:
+            return None
+        start = next((i for i, s in enumerate(table.starts) if s >= at), None)
+        end = next((i for i, s in enumerate(table.starts) if s >= at + len(title)), len(table.starts))
+        return (start, end) if start is not None else None
