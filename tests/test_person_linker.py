@@ -95,3 +95,17 @@ def test_no_post_without_its_person(nlp, text):
 def test_a_succession_gives_the_post_to_its_subject_only(nlp):
     found = roles(nlp, "Mark Lee, who succeeds Ana Reis as Chief of Mission, arrived on Monday. Ana Reis left.")
     assert found == [("Mark Lee", "Chief of Mission", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gerard Karl Waite, Chief of Mission of IOM Iraq, arrived in 2017. Before joining IOM, Gerard worked in Sudan.",
+     [("Gerard Karl Waite", "waite|grrd"), ("Gerard", "waite|grrd")]),
+    ("Halima Osman fled Sudan in May. Halima, now 34, lives in Kakuma.", [("Halima Osman", "osman|hlm"),
+                                                                          ("Halima", "osman|hlm")]),
+    # refused: two people share it, it is an English word, it starts another name
+    ("Ana Reis met Ana Costa in Lisbon. Later Ana left.", [("Ana Reis", "reis|an"), ("Ana Costa", "costa|an")]),
+    ("Grace Atieno, a nurse, spoke. Grace under pressure matters.", [("Grace Atieno", "atieno|grc")]),
+    ("Peter Lim spoke. Peter Smith left.", [("Peter Lim", "lim|ptr"), ("Peter Smith", "smith|ptr")]),
+])
+def test_a_given_name_alone_is_the_one_person_named_so(ents, text, expected):
+    assert [(t, a.get("key")) for label, t, a in ents(text) if label == "PERSON"] == expected

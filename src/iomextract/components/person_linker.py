@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from ..candidates import EntityRules, chosen_candidates, entity_attrs_of, resolve, set_entities
 from ..identity import name_parts, person_key, surname_key
+from ..lexicons import english_word
 from ..patterns import load
 from ..predicates import RolePredicateFinder, skip_spaces
 from ..token_table import token_table
@@ -38,7 +39,7 @@ def make_person_linker(nlp: Language, name: str):
 class PersonLinker:
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
         self.rules = EntityRules(patterns_dir)
-        self.rules.require("person.surname")
+        self.rules.require("person.surname", "person.given_name_of")
         people = load("people.json", patterns_dir)
         self.particles = {p.lower() for p in people.name_particles}
         self.particles_longest_first = sorted(self.particles, key=len, reverse=True)
@@ -70,6 +71,7 @@ class PersonLinker:
             keys[id(person)] = person_key(name, self.particles) if person.end - person.start > 1 or " " in name else None
         surnames = self._surname_table(table, people, keys)
         new = self._surname_mentions(table, surnames, ent_at)
+        new += self._given_name_mentions(table, people, keys, surnames, ent_at, {c.start for c in new})
         more_roles += self._predicate_roles(table, people + new, titles, roles)
         # one identity per key: the first role in text order
         role_of_key = {}
@@ -282,6 +284,35 @@ class PersonLinker:
         while i >= 0 and table.is_space[i]:
             i -= 1
         return i if i >= 0 else None
+
+    # given names --------------------------------------------------------------
+
+    def _given_name_mentions(self, table, people, keys, surnames, ent_at, taken: set[int]):
+        """A given name alone that belongs to one person named in full: "Gerard Karl Waite ... Gerard worked".
+
+        Refused when two people share it, when it is someone's surname, an English word ("Grace"),
+        or when a capitalized word follows it (then it starts another name)."""
+        owners: dict[str, set[str]] = {}
+        for person in people:
+            key = keys[id(person)]
+            words = table.span_text(person.start, person.end).split()
+            if key and not key.endswith("|") and len(words) >= 2 and words[0][:1].isupper() and words[0].isalpha() \
+                    and len(words[0]) > 2:
+                owners.setdefault(words[0], set()).add(key)
+        given = {name: next(iter(keys_)) for name, keys_ in owners.items() if len(keys_) == 1
+                 and surname_key(name) not in surnames and not english_word(name)}
+        if not given:
+            return []
+        words, out = table.words, []
+        for i in [table.positions[k] for k in table.capitalized]:
+            key = given.get(words[i])
+            if key is None or i in ent_at or i in taken:
+                continue
+            j = self._skip(table, i + 1)
+            if j is not None and words[j][:1].isupper() and words[j].isalpha():
+                continue  # "Gerard Smith": another name
+            out.append(self.rules.candidate("person.given_name_of", i, i + 1, {"key": key}))
+        return out
 
     # surnames ---------------------------------------------------------------
 
