@@ -324,3 +324,17 @@ def test_country_offices_and_office_phrases(nlp, text, expected):
 def test_an_office_phrase_is_no_organization(nlp, text):
     sheet = extract_text(text, nlp=nlp)
     assert [e.text for e in sheet.entities if e.type == "ORG"] == ["IOM"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two new members, Tuvalu and Nauru, joined IOM.",
+     {year("Tuvalu", "member_since", "2016", IOM), year("Nauru", "member_since", "2016", IOM)}),
+    ("The Council welcomed two more member states—Tuvalu and Solomon Islands—which join IOM this year.",
+     {year("Tuvalu", "member_since", "2016", IOM), year("Solomon Islands", "member_since", "2016", IOM)}),
+    ("Its newest members—Fiji, Samoa and Tonga—joined IOM on Monday.",
+     {year("Fiji", "member_since", "2016", IOM), year("Samoa", "member_since", "2016", IOM),
+      year("Tonga", "member_since", "2016", IOM)}),
+    ("Peru, an IOM member since 1964, hosted the meeting.", {year("Peru", "member_since", "1964", IOM)}),
+])
+def test_joining_in_lists(nlp, text, expected):
+    assert asserted(nlp, text, published=date(2016, 7, 1)) == expected

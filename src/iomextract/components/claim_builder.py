@@ -861,17 +861,36 @@ class _Sentence:
                 else:
                     break
             return self._country_list(group)
+        first = self.clause_first.get(clause)
+        dash = self.previous_word(first) if first is not None else None
+        if dash is not None and self.words[dash] in ("—", "–"):  # "new member states—Tuvalu and Solomon Islands—join"
+            cand = self.ent_at.get(self.previous_word(dash) if self.previous_word(dash) is not None else -1)
+            if cand is not None and self.country_of(cand):
+                return self._country_list(self._country_group_ending_with(cand))
         if self.fronted(clause):
             after = next((c for c in self.ents_between(b, b + REACH) if self.clauses[c.start] != clause
                           and self.country_of(c)), None)
             return self._country_list([after] if after else [])
-        first = self.clause_first.get(clause)
         comma = self.previous_word(first) if first is not None else None
         before = self.previous_word(comma) if comma is not None and self.words[comma] == "," else None
         cand = self.ent_at.get(before) if before is not None else None
         if (cand is None or not self.country_of(cand)) and before is not None and self.clauses[before] != clause:
             cand = self._before_parenthetical(self.clauses[before])
-        return self._country_list([cand]) if cand is not None else []  # "Peru, an IOM member since 1964, ..."
+        if cand is None or not self.country_of(cand):
+            return self._country_list([cand]) if cand is not None else []  # "Peru, an IOM member since 1964, ..."
+        return self._country_list(self._country_group_ending_with(cand))  # "Two new members, Tuvalu and Nauru, joined"
+
+    def _country_group_ending_with(self, last) -> list:
+        """The countries coordinated up to ``last``: "Tuvalu and Solomon Islands", "Fiji, Samoa and Tonga"."""
+        group = [last]
+        while True:
+            i = self.previous_word(group[0].start)
+            while i is not None and self.lower[i] in (",", "and", "&"):
+                i = self.previous_word(i)
+            cand = self.ent_at.get(i) if i is not None else None
+            if cand is None or cand in group or not self.country_of(cand) or i == self.previous_word(group[0].start):
+                return group
+            group.insert(0, cand)
 
     def _before_parenthetical(self, clause: int):
         """"Somalia, which had observer status since 1993, became ...": the entity before a clause set off by commas."""
