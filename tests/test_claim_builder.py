@@ -338,3 +338,27 @@ def test_an_office_phrase_is_no_organization(nlp, text):
 ])
 def test_joining_in_lists(nlp, text, expected):
     assert asserted(nlp, text, published=date(2016, 7, 1)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("IOM Kenya staff has grown to 310 (including 290 national and 20 international staff).",
+     {count("IOM Kenya", STAFF, 310)}),
+    ("The IOM mission in Chad has 12 international and 80 national staff.", {count("IOM Chad", STAFF, 92)}),
+    ("IOM Niger employs 250 people, of whom 40 are international staff.", {count("IOM Niger", STAFF, 250)}),
+    ("IOM said on Monday that the 130-nation agency would meet in Geneva.", {count(IOM, MSC, 130)}),
+    ("IOM runs projects in 60 countries.", set()),  # projects, not presence
+    ("A 20-year-old man and a 5-member team met IOM staff.", set()),
+])
+def test_totals_and_their_parts(nlp, text, expected):
+    assert asserted(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Samoa joined IOM in 2018, and Fiji in 2009.",
+     {year("Samoa", "member_since", "2018", IOM), year("Fiji", "member_since", "2009", IOM)}),
+    ("Kenya joined IOM in 1983 and Uganda in 1998, officials said.",
+     {year("Kenya", "member_since", "1983", IOM), year("Uganda", "member_since", "1998", IOM)}),
+    ("Kenya joined IOM in 1983 and Uganda signed a deal in 1998.", {year("Kenya", "member_since", "1983", IOM)}),
+])
+def test_joining_with_the_verb_left_out(nlp, text, expected):
+    assert asserted(nlp, text) == expected

@@ -70,6 +70,7 @@ class CountFamily(Rule):
     exclude: list[str] = []
     exclude_unit_words: list[str] = []
     events: list[str] = []
+    compound_heads: list[str] = []
     fixed: bool = False
     about: str
 
@@ -152,6 +153,7 @@ class ClaimContext(Rule):
     subject_openers: list[str] = []
     pronoun_modifiers: list[str] = []
     count_frames: list[str] = []
+    part_cues: list[str] = []
     office_attributes: list[str] = []
     whole_organization_cues: list[str] = []
 

@@ -26,6 +26,8 @@ organization. Every claim records its family id and the context flags
 """
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import replace
@@ -100,6 +102,12 @@ class ClaimBuilder:
         self.countries = country_names(patterns_dir)
         context = load("claim_context.json", patterns_dir)
         self._add("count_frame", context.count_frames)
+        self._add("part", context.part_cues)
+        self.family_nouns = {}  # the last word of a family's nouns -> the noun ("staff", "states" -> "member states")
+        for family in self.families:
+            if isinstance(family, CountFamily):
+                for noun in family.nouns:
+                    self.family_nouns.setdefault(noun.split()[-1], noun)
         self._add("whole_organization", context.whole_organization_cues)
         self.office_attributes = set(context.office_attributes)
         # a pronoun points to the subject before (None); a description to the organization it describes
@@ -184,17 +192,23 @@ class ClaimBuilder:
     def _counts(self, s: "_Sentence") -> list[dict]:
         """Count claims: each FIGURE goes to the family it fits best (its noun, else the nearest cue)."""
         out = []
-        for fig, inherited in self._figures_of_change(s):
+        for fig, inherited in self._coordinated_figures(s, self._figures_of_change(s)):
+            compound = None
+            if s.is_part(fig):
+                continue  # "310 (including 290 national and 20 international staff)": the parts of a total
             unit = fig.attrs.get("unit")
             if not unit and fig.attrs.get("value") is not None:
-                unit, inherited = s.framed_noun(fig), True  # "bringing to 165 the number of member states"
+                # "bringing to 165 the number of member states", "the 130-nation agency", "staff has grown to 310"
+                compound = s.compound_noun(fig)
+                unit, inherited = s.framed_noun(fig) or compound or s.noun_before(fig), True
             if not unit or unit == "%" or unit.isupper():
                 continue  # no counted noun
             unit_words = unit.split()
             counted = ({w.lower() for w in unit_words}, *noun_key(unit_words))
             unit_end = fig.end if inherited else s.unit_end(fig, len(unit_words))
             fits = [(distance, order, family) for order, family in enumerate(self.count_families)
-                    if (distance := self._count_fit(family, s, fig, counted, unit_end)) is not None]
+                    if (distance := self._count_fit(family, s, fig, counted, unit_end)) is not None
+                    and (unit != compound or s.word_after_in(unit_end, family.compound_heads))]  # "a 5-member team"
             if not fits:
                 continue
             _, _, family = min(fits, key=lambda fit: fit[:2])
@@ -206,6 +220,28 @@ class ClaimBuilder:
                         "value": int(value) if float(value).is_integer() else value,
                         "qualifier": fig.attrs.get("qualifier", "exact"), "rule": family.id,
                         "anchor": (fig.start, fig.end)})
+        return out
+
+    @staticmethod
+    def _coordinated_figures(s: "_Sentence", figures):
+        """Figures of one noun joined by "and": "12 international and 80 national staff" is one count, 92."""
+        figures = list(figures)
+        skip, out = set(), []
+        for n, (fig, inherited) in enumerate(figures):
+            if n in skip:
+                continue
+            later = figures[n + 1][0] if n + 1 < len(figures) else None
+            unit = later.attrs.get("unit") if later is not None else None
+            between = [s.lower[i] for i in range(fig.end, later.start) if not s.table.is_space[i]] if later else []
+            if (unit and not fig.attrs.get("unit") and len(between) in (2, 3) and between[-1] == "and"
+                    and all(w.isalpha() and w.islower() for w in between) and fig.attrs.get("value") is not None
+                    and later.attrs.get("value") is not None and len(unit.split()) >= 2):
+                total = fig.attrs["value"] + later.attrs["value"]
+                noun = " ".join(unit.split()[1:])  # "national staff" -> "staff"
+                out.append((replace(later, start=fig.start, attrs={**later.attrs, "value": total, "unit": noun}), True))
+                skip.add(n + 1)
+                continue
+            out.append((fig, inherited))
         return out
 
     @staticmethod
@@ -243,6 +279,8 @@ class ClaimBuilder:
             return None
         if compound in family.nouns or head in family.nouns:
             distance = 0
+        elif head in family.frame_nouns and unit_end is not None and s.word_after_in(unit_end, family.compound_heads):
+            distance = 0  # "the 130-nation agency"
         elif head in family.frame_nouns:
             cue = s.nearest_cue(f"{family.id}|cue", fig.start)
             if cue is None:
@@ -280,6 +318,8 @@ class ClaimBuilder:
             if family.subject == "country":
                 countries = s.countries_after(start + 1, end) if family.subject_after else s.subject_countries(start, end)
                 out += [dict(claim, subject=country) for country in countries]
+                if countries:  # "Samoa joined IOM in 2018, and Fiji in 2009": the verb left out
+                    out += [dict(claim, subject=country, value=later) for country, later in s.elided_after(end)]
             else:
                 subject = s.subject(start, end, "org", slot_required=True)
                 if subject is not None:
@@ -534,6 +574,29 @@ class _Sentence:
     def _office_noun_starting_at(self, i: int) -> bool:
         return any(tuple(self.lower[i:i + len(noun)]) == noun for noun in self.b.office_nouns)
 
+    def elided_after(self, i: int) -> list[tuple[str, str]]:
+        """(country, year) of "..., and COUNTRY in YEAR" after token i: a statement whose verb is left out."""
+        found = []
+        for cand in self.of("PLACE"):
+            if cand.start <= i or not self.country_of(cand):
+                continue
+            before = self.previous_word(cand.start)
+            if before is None or self.lower[before] != "and":
+                continue
+            j = self.next_word(cand.end)
+            k = self.next_word(j + 1) if j is not None and self.lower[j] in ("in", "since") else None
+            date = self.ent_at.get(k) if k is not None else None
+            if date is not None and date.label == "DATE" and re.fullmatch(r"\d{4}", str(date.attrs.get("value"))):
+                found.append((self.country_of(cand), date.attrs["value"]))
+        return found
+
+    def word_after_in(self, i: int, words: list[str]) -> bool:
+        """The word after token i (past a glued hyphenated noun) is one of ``words``."""
+        j = self.next_word(i)
+        if j is not None and self.words[j] == "-" and j + 1 < self.end:
+            j = self.next_word(j + 2)
+        return j is not None and self.lower[j] in words
+
     def event_after(self, key: str, i: int) -> bool:
         """A phrase of that key starts within two words after token i (the counted noun's end)."""
         first = self.next_word(i)
@@ -541,6 +604,32 @@ class _Sentence:
             return False
         second = self.next_word(first + 1)
         return any(m_start in (first, second) for m_start, _ in self.by_key.get(key, []))
+
+    def is_part(self, fig) -> bool:
+        """A part cue stands right before the figure ("including 290 national ...", "(of whom 20 ...")."""
+        i = self.previous_word(fig.start)
+        if i is not None and self.words[i] == "(":
+            i = self.previous_word(i)
+        return i is not None and any(start <= i < end for start, end in self.by_key.get("part", []))
+
+    def compound_noun(self, fig) -> str | None:
+        """"the 130-nation agency": the noun glued to a figure by a hyphen."""
+        i = fig.end
+        if i + 1 < self.end and self.words[i] == "-" and not self.table.space_after[i - 1] \
+                and self.words[i + 1].isalpha() and self.words[i + 1].islower():
+            return self.words[i + 1]
+        return None
+
+    def noun_before(self, fig) -> str | None:
+        """"IOM Kenya staff has grown to 310": a family's noun before a figure that has none, in its clause."""
+        clause = self.clauses[fig.start]
+        for i in range(fig.start - 1, max(self.start, fig.start - 8) - 1, -1):
+            if self.clauses[i] != clause:
+                return None
+            noun = self.b.family_nouns.get(self.lower[i])
+            if noun is not None and (noun == self.lower[i] or self.lower[i - len(noun.split()) + 1:i + 1] == noun.split()):
+                return noun
+        return None
 
     def framed_noun(self, fig) -> str | None:
         """The noun a figure without one counts through "the number of NOUN" in its clause, near it."""
