@@ -362,3 +362,13 @@ def test_totals_and_their_parts(nlp, text, expected):
 ])
 def test_joining_with_the_verb_left_out(nlp, text, expected):
     assert asserted(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Head of the IOM Field Office in Kharkiv said the office would stay open.",
+     {office(IOM, "field office", "Kharkiv")}),
+    ("IOM in Chad\n\nIOM has 200 staff and a sub-office in Abeche.",
+     {count("IOM Chad", STAFF, 200), office("IOM Chad", "sub-office", "Abeche")}),
+])
+def test_offices_named_inside_other_phrases_and_pages_about_a_country(nlp, text, expected):
+    assert asserted(nlp, text) == expected

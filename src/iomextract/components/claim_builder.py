@@ -315,8 +315,12 @@ class ClaimBuilder:
                 subject = s.owner_before(holder.start) or holder.attrs.get("canonical")
             else:
                 places = s.place_list(s.after_served_region(end, self.link_words[family.id]), self.link_words[family.id])
-                subject = s.subject(start, end, "office") if places else None
                 before = s.previous_word(start)
+                owner = s.ent_at.get(before) if before is not None else None
+                if places and owner is not None and owner.label == "ORG":  # "the Head of the IOM field office in X"
+                    subject = s.owner_before(owner.start) or owner.attrs.get("canonical")
+                else:
+                    subject = s.subject(start, end, "office") if places else None
                 if places and subject is None and before is not None and s.lower[before] == "the" \
                         and s.clauses[before] == s.clauses[start] and s.next_word(s.start) == before:
                     subject = s.discourse.resolve()  # "The regional office for Asia ... is in Bangkok": the release's org

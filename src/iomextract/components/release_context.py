@@ -4,7 +4,7 @@
   one it names most, a full name counting twice an acronym, so a biography
   of an IOM head that mentions the UN in passing stays IOM's.
 - The office: a country office the headline names ("IOM Iraq", "IOM Iraq
-  Mission Profile"). Its page states facts of that office: staff and
+  Mission Profile", "IOM in Chad"). Its page states facts of that office: staff and
   offices of the release's organization are the office's
   (``claim_builder`` moves them), unless the sentence says it speaks of the
   whole organization ("worldwide", ``patterns/claim_context.json``).
@@ -63,8 +63,26 @@ class ReleaseContext:
                     counts[c.attrs.get("canonical")] += 1 if acronym and written == acronym else 2
             main = counts.most_common(1)[0][0] if counts else None
         doc.user_data["iom_main_org"] = main
-        doc.user_data["iom_release_office"] = offices[0].attrs.get("canonical") if offices else None
+        office = offices[0].attrs.get("canonical") if offices else None
+        if office is None and known_in_headline:  # a page about "IOM in Chad"
+            office = self._org_in_country(doc, table, known_in_headline[0])
+        doc.user_data["iom_release_office"] = office
         return doc
+
+    @staticmethod
+    def _org_in_country(doc: Doc, table, org) -> str | None:
+        """"IOM in Chad" -> "IOM Chad": an organization, "in", a country, right after each other."""
+        acronym = org.attrs.get("acronym")
+        i = org.end
+        while i < len(table.words) and table.is_space[i]:
+            i += 1
+        if not acronym or i >= len(table.words) or table.lower[i] != "in":
+            return None
+        place = next((c for c in chosen_candidates(doc) if c.start == i + 1 or (c.start == i + 2 and table.is_space[i + 1])),
+                     None)
+        if place is None or place.label != "PLACE" or place.attrs.get("kind") != "country":
+            return None
+        return f"{acronym} {table.span_text(place.start, place.end)}"
 
     @staticmethod
     def _headline_tokens(doc: Doc, table) -> tuple[int, int] | None:
