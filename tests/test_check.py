@@ -66,3 +66,15 @@ def test_several_posts_in_one_release_are_no_change_but_across_releases_are():
     assert check([DocumentClaim("bio", None, minister), DocumentClaim("bio", None, ambassador)]).conflicts == []
     report = check([DocumentClaim("a", "2015-01-01", minister), DocumentClaim("b", "2020-01-01", ambassador)])
     assert [(c.attribute, c.kind) for c in report.conflicts] == [("role", "changed")]
+
+
+def test_a_career_is_ordered_by_the_years_of_its_posts():
+    def post(title, start):
+        return Claim(subject="Ana Reis", attribute="role", value=title, evidence=Evidence(text="...", start=0, end=3),
+                     sentence=0, held_from=start)
+    report = check([DocumentClaim("late", "2020-01-01", post("Chief of Mission in Chad", "2001")),
+                    DocumentClaim("early", "2011-01-01", post("Deputy Director General", "2010"))])
+    [career] = report.conflicts
+    assert career.kind == "changed" and [c.value for c in career.claims] == ["Chief of Mission in Chad",
+                                                                            "Deputy Director General"]
+    assert career.preferred.value == "Deputy Director General"

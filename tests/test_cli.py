@@ -195,7 +195,7 @@ def test_defect_08_no_more_workers_than_files(tmp_path, capsys, monkeypatch):
     ("ALTER TABLE claims DROP COLUMN rule", "table claims lacks the column rule", False),
     ("ALTER TABLE documents RENAME COLUMN title TO headline", "table documents lacks the column title", False),
     ("DROP TABLE paragraphs", "table paragraphs is missing", True),  # extract makes a missing table again
-    ("""UPDATE documents SET factsheet = replace(factsheet, '"schema_version":"2"', '"schema_version":"9"')""",
+    ("UPDATE documents SET factsheet = json_set(factsheet, '$.schema_version', '9')",
      "a stored fact sheet does not load (schema_version", True),  # extract replaces it
 ])
 def test_defect_11_a_damaged_database_is_one_line_naming_it(extracted, tmp_path, capsys, damage, message,

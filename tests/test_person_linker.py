@@ -109,3 +109,27 @@ def test_a_succession_gives_the_post_to_its_subject_only(nlp):
 ])
 def test_a_given_name_alone_is_the_one_person_named_so(ents, text, expected):
     assert [(t, a.get("key")) for label, t, a in ents(text) if label == "PERSON"] == expected
+
+
+def role_times(nlp, text):
+    from iomextract import extract_text
+    return [(c.value, c.held, c.held_from, c.held_until) for c in extract_text(text, nlp=nlp).claims
+            if c.attribute == "role"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Laura Mendes, a former Minister of Labour (2003–2006) and Ambassador to Brazil, chaired the session.",
+     [("Minister of Labour", "former", "2003", "2006"), ("Ambassador to Brazil", "former", None, None)]),
+    ("Ana Reis joined IOM in 1999. In 2010 she became Deputy Director General.",
+     [("Deputy Director General", None, "2010", None)]),
+    ("The outgoing Director General Ana Reis spoke.", [("Director General", "current", None, None)]),
+    ("Rui Costa, Chief of Mission in Chad since 2018, said it.", [("Chief of Mission in Chad", None, "2018", None)]),
+    ("Peter Jones, who served as Chief of Mission in Chad from 2001 to 2006, spoke.",
+     [("Chief of Mission in Chad", "former", "2001", "2006")]),
+    ("Mark Lee will take up the post of Chief of Mission in Niger in March.",
+     [("Chief of Mission in Niger", "coming", None, None)]),
+    ("The newly elected Director General, Ana Reis, thanked the Council.", [("Director General", "coming", None, None)]),
+    ("IOM Chief of Mission Rui Costa visited the camp in 2019.", [("Chief of Mission", None, None, None)]),  # a visit's year
+])
+def test_the_time_of_a_post(nlp, text, expected):
+    assert role_times(nlp, text) == expected

@@ -122,8 +122,11 @@ def groups(items: list[DocumentClaim]) -> dict[tuple, list[DocumentClaim]]:
 
 
 def date_of(item: DocumentClaim) -> str | None:
-    """A statement's date: its document's publication date, unless it sits in page furniture."""
-    return None if item.claim.boilerplate else item.published
+    """A statement's date: the years of a post the text gives ("Minister of Labour (2003-2006)"), else its
+    document's publication date, unless it sits in page furniture. A career is ordered by its posts' years."""
+    if item.claim.boilerplate:
+        return None
+    return item.claim.held_from or item.claim.held_until or item.published
 
 
 def in_date_order(members: list[DocumentClaim]) -> list[DocumentClaim]:
@@ -148,7 +151,8 @@ def likely_value(members: list[DocumentClaim], fixed: bool, sites: dict[str, set
                                  latest=max(dated) if dated else None, score=support + OWN_SOURCE_WEIGHT * own))
     if not fixed and any(s.latest for s in scores):
         best = max(scores, key=lambda s: (s.latest or "", s.score))
-        reasons = f"current {_show(best)}: stated on {best.latest}, the latest publication date of the values"
+        what = "date" if len(best.latest or "") == 4 else "publication date"  # a post's year, or a release's date
+        reasons = f"current {_show(best)}: stated on {best.latest}, the latest {what} of the values"
         return Preference(value=best.value, qualifier=best.qualifier, reasons=reasons, scores=scores)
     furniture_only = {id(score) for score, statements in zip(scores, by_value.values())
                       if all(s.claim.boilerplate for s in statements)}
@@ -234,7 +238,7 @@ def check(items: list[DocumentClaim], focus: set[str] | None = None,
             members = in_date_order(members)
             dated = [m for m in members if date_of(m)]
             if len(dated) == len(members):
-                note = "ordered by publication date"
+                note = "ordered by date" if attribute in several else "ordered by publication date"
             elif dated:
                 note = "dated statements by publication date, then undated and boilerplate ones"
             else:

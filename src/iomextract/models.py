@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION = "2"  # 2: rule ids, context flags, person and title keys; "1" sheets still load
+SCHEMA_VERSION = "3"  # 3: the time of a role; 2: rule ids, context flags, person and title keys; older sheets load
 
 Qualifier = Literal["exact", "over", "under", "about"]
 PlaceKind = Literal["country", "city", "region", "camp", "facility", "continent", "sea"]
@@ -91,6 +91,10 @@ class Claim(StatementFlags, Record):
     rule: str | None = Field(default=None, description="id of the claim family in patterns/claims.jsonl")
     subject_key: str | None = Field(default=None, description="for people: the person key, one per person")
     value_key: str | None = Field(default=None, description="for titles: the normalized title")
+    held: Literal["former", "current", "coming"] | None = Field(
+        default=None, description="role: a post once held ('former'), held ('incumbent') or to come ('newly elected')")
+    held_from: str | None = Field(default=None, description="role: the year the post began, as the text gives it")
+    held_until: str | None = Field(default=None, description="role: the year the post ended, as the text gives it")
 
 
 PublishedFrom = Literal["meta", "html", "label", "date line", "dateline", "title"]
@@ -150,7 +154,7 @@ class ExtractorInfo(Record):
 
 
 class FactSheet(Record):
-    schema_version: Literal["1", "2"] = SCHEMA_VERSION
+    schema_version: Literal["1", "2", "3"] = SCHEMA_VERSION
     document: DocumentInfo
     entities: list[Entity]
     claims: list[Claim]

@@ -209,9 +209,20 @@ class RolePredicates(Rule):
     window: int = 8
 
 
+class RoleTimes(Rule):
+    """Words that say a post was held, is held or is to come, and that open its years."""
+    about: str = ""
+    former: list[str]
+    current: list[str]
+    coming: list[str]
+    since: list[str]
+    until: list[str]
+
+
 class TitleGrammar(Rule):
     about: str = ""
     predicates: RolePredicates | None = None
+    times: RoleTimes | None = None
     heads: list[str]
     lowercase_heads_need_context: bool
     modifiers: list[str]

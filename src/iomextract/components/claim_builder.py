@@ -404,7 +404,7 @@ class ClaimBuilder:
                                      if cand.attrs.get("title_before_name") else cand.attrs["title"]),
                            "object": cand.attrs.get("org"), "rule": family.id, "sentence": number,
                            "evidence": evidence_of(table, start, end), "subject_key": key,
-                           "value_key": cand.attrs.get("title_key")})
+                           "value_key": cand.attrs.get("title_key"), **_time_fields(cand.attrs)})
         stated = {(c["subject_key"], c["value_key"]) for c in claims}
         for key, posts in (more_posts or {}).items():
             if key not in first_name:
@@ -418,8 +418,13 @@ class ClaimBuilder:
                 claims.append({"subject": first_name[key], "attribute": family.attribute, "value": post["title"],
                                "object": post.get("org"), "rule": family.id, "sentence": number,
                                "evidence": evidence_of(table, start, end), "subject_key": key,
-                               "value_key": post.get("key")})
+                               "value_key": post.get("key"), **_time_fields(post)})
         return claims
+
+
+def _time_fields(role: dict) -> dict:
+    """The time of a post, as the claim's optional fields."""
+    return {field: role[field] for field in ("held", "held_from", "held_until") if role.get(field)}
 
 
 def without_object(title: str, org: str | None) -> str:

@@ -24,6 +24,7 @@ from ..candidates import EntityRules, chosen_candidates, entity_attrs_of, resolv
 from ..identity import name_parts, person_key, surname_key
 from ..lexicons import english_word
 from ..patterns import load
+from ..phrases import PhraseSet
 from ..predicates import RolePredicateFinder, skip_spaces
 from ..token_table import token_table
 
@@ -47,6 +48,13 @@ class PersonLinker:
         self.relatives = set(people.person_relatives)
         titles = load("titles.json", patterns_dir)
         self.predicates = RolePredicateFinder(nlp.tokenizer, titles.predicates)
+        self.times = PhraseSet(nlp.tokenizer)
+        times = titles.times
+        self.since_words = set(times.since) if times else set()
+        self.until_words = set(times.until) if times else set()
+        if times:
+            for held in ("former", "current", "coming"):
+                self.times.add(held, getattr(times, held))
         self.title_modifiers = {m.lower() for m in titles.modifiers}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -64,6 +72,8 @@ class PersonLinker:
         for cand in chosen:
             for i in range(cand.start, cand.end):
                 ent_at[i] = cand
+        self._time_hits = self.times.find(table)
+        self._dates = sorted((c for c in chosen if c.label == "DATE"), key=lambda c: c.start)
         roles, more_roles = self._attach_titles(table, people, titles, ent_at)
         keys = {}
         for person in people:
@@ -87,7 +97,9 @@ class PersonLinker:
                 key = next(iter(owners)) if len(owners) == 1 else None
             role = roles.get(id(person)) or role_of_key.get(key) or {}
             person.attrs.update({"key": key, "title": role.get("title"), "title_key": role.get("key"),
-                                 "org": role.get("org"), "title_before_name": role.get("before_name", False)})
+                                 "org": role.get("org"), "title_before_name": role.get("before_name", False),
+                                 "held": role.get("held"), "held_from": role.get("held_from"),
+                                 "held_until": role.get("held_until")})
         # every post a person holds, in text order, for the claims: first mentions' and the rest
         posts: dict[str, list[dict]] = {}
         for person, role in more_roles:
@@ -128,7 +140,7 @@ class PersonLinker:
             if hit is None:
                 continue
             t_start, t_end, attrs = hit
-            role = self._role(attrs)
+            role = dict(self._role(attrs), **self._time_of(table, t_start, attrs.get("extent_end") or t_end))
             if role["org"] is None:  # "Chief of Mission, IOM Kenya"
                 j = self._skip(table, attrs.get("extent_end") or t_end)
                 if j is not None and words[j] == ",":
@@ -142,6 +154,9 @@ class PersonLinker:
             end = attrs.get("extent_end") or t_end
             while True:
                 j = self._skip(table, end)
+                if j is not None and words[j] == "(":  # "Minister of Labour (2003-2006) and ..."
+                    close = next((k for k in range(j + 1, min(len(words), j + 8)) if words[k] == ")"), None)
+                    j = self._skip(table, close + 1) if close is not None else j
                 if j is None or (lower[j] not in ("and", "&") and words[j] != ","):
                     break
                 k = self._skip(table, j + 1)
@@ -150,8 +165,10 @@ class PersonLinker:
                 more = starts.get(k) if k is not None else None
                 if more is None or self._person_after(table, more, people) or more[0] in used:
                     break  # "A, Minister of X, B, Director of Y": the next title is the next person's
-                extra = self._role(more[2])
+                extra = dict(self._role(more[2]), **self._time_of(table, more[0], more[2].get("extent_end") or more[1]))
                 extra["org"] = extra["org"] or role["org"]
+                if extra.get("held") is None and role.get("held") == "former":
+                    extra["held"] = "former"  # "a former Minister of Labour and Ambassador to Brazil": both former
                 more_roles.append((person, dict(extra, sentence=table.sentence_of[more[0]])))
                 used.add(more[0])
                 end = more[2].get("extent_end") or more[1]
@@ -180,7 +197,8 @@ class PersonLinker:
             hit = by_end.get(i)
             if hit is None or hit[0] in used:
                 continue
-            roles[id(person)] = dict(self._role(hit[2]), before_name=True)
+            roles[id(person)] = dict(self._role(hit[2]), before_name=True,
+                                     **self._time_of(table, hit[0], hit[2].get("extent_end") or hit[1]))
             used.add(hit[0])
         # "NAME of ORG": the org without a title
         for person in people:
@@ -241,7 +259,8 @@ class PersonLinker:
             holder = holder or self._subject(table, predicate.start, by_end, antecedent)
             if holder is None:
                 continue
-            role = dict(self._role(title[2]), sentence=table.sentence_of[title[0]])
+            role = dict(self._role(title[2]), sentence=table.sentence_of[title[0]],
+                        **self._time_of(table, title[0], title[2].get("extent_end") or title[1], predicate))
             if id(holder) not in roles:
                 roles[id(holder)] = role
             found.append((holder, role))
@@ -267,6 +286,31 @@ class PersonLinker:
                 return by_end.get(j + 1)
             i -= 1
         return None
+
+    def _time_of(self, table, t_start: int, t_end: int, predicate=None) -> dict:
+        """When a post is held: "held" from the words before its title (or in its verb), and the years after it
+        ("(2003-2006)", "from 2001 to 2006", "since 2018") or before its verb ("in 2010 she became")."""
+        time = {}
+        low = (predicate.start if predicate is not None else t_start) - 3
+        high = predicate.end if predicate is not None else t_start + 1
+        for held, start, end in self._time_hits:
+            if low <= start and end <= high + 1 and start < high:
+                time["held"] = held
+        sentence = table.sentence_of[t_start]
+        for date in self._dates:
+            value = str(date.attrs.get("value") or "")
+            if len(value) != 4 or not value.isdigit() or table.sentence_of[date.start] != sentence:
+                continue
+            before = self._skip_back(table, date.start)
+            word = table.lower[before] if before is not None else ""
+            if t_end <= date.start <= t_end + 8:
+                if word in self.until_words or (word in ("-", "–") and "held_from" in time):
+                    time.setdefault("held_until", value)
+                elif word in self.since_words or word in ("(", ",") and "held_from" not in time:
+                    time.setdefault("held_from", value)
+            elif predicate is not None and predicate.start - 6 <= date.start < predicate.start and word == "in":
+                time.setdefault("held_from", value)  # "in 2010 she became Deputy Director General"
+        return time
 
     @staticmethod
     def _role(attrs: dict) -> dict:
