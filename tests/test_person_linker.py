@@ -133,3 +133,24 @@ def role_times(nlp, text):
 ])
 def test_the_time_of_a_post(nlp, text, expected):
     assert role_times(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("IOM helps migrants.\n\nFor more information, please contact:\nJane Wambui\nMedia and Communications Officer\n"
+     "IOM Kenya\nTel: +254 20 422 1000\n", [("Jane Wambui", "Media and Communications Officer", "IOM Kenya")]),
+    ("Contacts\nPaul Dube\nSpokesperson, IOM Geneva\npdube@iom.int\n", [("Paul Dube", "Spokesperson", IOM)]),
+    ("Media contact:\nGrace Atieno, Communications Officer, IOM Kenya\n", [("Grace Atieno", "Communications Officer",
+                                                                           "IOM Kenya")]),
+])
+def test_signature_and_contact_blocks(ents, text, expected):
+    assert [(t, a.get("title"), a.get("org")) for label, t, a in ents(text) if label == "PERSON"] == expected
+
+
+def test_two_people_with_one_surname_keep_their_own_titles(nlp):
+    from iomextract import extract_text
+    sheet = extract_text("Ana Reis met the Minister of Health, Rui Reis, in Lisbon. Reis said the talks went well.",
+                         nlp=nlp)
+    people = [(e.text, e.title) for e in sheet.entities if e.type == "PERSON"]
+    assert ("Ana Reis", None) in people and ("Rui Reis", "Minister of Health") in people
+    assert ("Reis", "Minister of Health") not in people  # the bare surname is nobody's: two people share it
+    assert [(c.subject, c.value) for c in sheet.claims if c.attribute == "role"] == [("Rui Reis", "Minister of Health")]

@@ -172,6 +172,36 @@ class PersonLinker:
                 more_roles.append((person, dict(extra, sentence=table.sentence_of[more[0]])))
                 used.add(more[0])
                 end = more[2].get("extent_end") or more[1]
+        # signature and contact blocks: NAME / TITLE / ORG on lines of their own
+        for person in people:
+            if id(person) in roles or not self._alone_on_line(table, person.start, person.end):
+                continue
+            i = self._skip(table, person.end)
+            hit = starts.get(i) if i is not None else None
+            if hit is None or hit[0] in used:
+                continue
+            t_end = hit[2].get("extent_end") or hit[1]
+            role = self._role(hit[2])
+            j = self._skip(table, t_end)
+            if j is not None and words[j] == ",":  # "Spokesperson, IOM Geneva" on one line
+                k = self._skip(table, j + 1)
+                cand = ent_at.get(k) if k is not None else None
+                last = ent_at.get(cand.end) if cand is not None else None  # "IOM Geneva": the org and its place
+                line_end = last.end if last is not None and last.label == "PLACE" and last.start == cand.end else (
+                    cand.end if cand is not None else None)
+                if cand is not None and cand.label == "ORG" and cand.start == k and self._alone_on_line(table, i, line_end):
+                    role["org"] = role["org"] or cand.attrs.get("canonical")
+                    roles[id(person)] = role
+                    used.add(hit[0])
+                continue
+            if not self._alone_on_line(table, i, t_end):
+                continue
+            cand = ent_at.get(j) if j is not None else None
+            if role["org"] is None and cand is not None and cand.label == "ORG" and cand.start == j \
+                    and self._alone_on_line(table, cand.start, cand.end):
+                role["org"] = cand.attrs.get("canonical")
+            roles[id(person)] = role
+            used.add(hit[0])
         # then titles before names: "TITLE [for ORG][,] [Amb.] NAME"
         by_end = {}
         for t_start, t_end, attrs in titles:
@@ -213,6 +243,15 @@ class PersonLinker:
                 if cand is not None and cand.label == "ORG" and cand.start == j:
                     roles[id(person)] = {"title": None, "key": None, "org": cand.attrs.get("canonical")}
         return roles, more_roles
+
+    @staticmethod
+    def _alone_on_line(table, start: int, end: int) -> bool:
+        """Tokens [start, end) make a whole line: a line break (or the text's edge) on both sides."""
+        text = table.text
+        before, after = table.starts[start], table.ends[end - 1]
+        line_start = text.rfind("\n", 0, before) + 1
+        line_end = text.find("\n", after)
+        return not text[line_start:before].strip() and not text[after:line_end if line_end >= 0 else len(text)].strip()
 
     def _person_after(self, table, title, people) -> bool:
         """A person's name follows this title (after a comma, honorifics or none): the title is theirs."""
