@@ -154,3 +154,23 @@ def test_two_people_with_one_surname_keep_their_own_titles(nlp):
     assert ("Ana Reis", None) in people and ("Rui Reis", "Minister of Health") in people
     assert ("Reis", "Minister of Health") not in people  # the bare surname is nobody's: two people share it
     assert [(c.subject, c.value) for c in sheet.claims if c.attribute == "role"] == [("Rui Reis", "Minister of Health")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Maxime Tandonnet, Advisor on Immigration and Integration to French President, Nicolas Sarkozy, will lead it.",
+     [("Maxime Tandonnet", "Advisor on Immigration and Integration to French President"),
+      ("Nicolas Sarkozy", "French President")]),
+    ("Jane Doe, Adviser to Prime Minister Boris Johnson, said it.",
+     [("Jane Doe", "Adviser to Prime Minister"), ("Boris Johnson", "Prime Minister")]),
+    # a name wrapped across the lines of a hard-wrapped paragraph is one name; in a block of short lines it is not
+    ("The panel will be led by Maxime Tandonnet and by the French President Nicolas\nSarkozy, who arrives today.",
+     [("Maxime Tandonnet", None), ("Nicolas\nSarkozy", "President")]),  # "French": the country, no part of the post
+    ("Contacts\nPaul Dube\nSpokesperson\n", [("Paul Dube", "Spokesperson")]),
+])
+def test_a_post_inside_another_title_and_names_across_wrapped_lines(ents, text, expected):
+    assert [(t, a.get("title")) for label, t, a in ents(text) if label == "PERSON"] == expected
+
+
+def test_a_post_read_from_another_persons_title_states_no_claim(nlp):
+    claims = roles(nlp, "Jane Doe, Adviser to Prime Minister Boris Johnson, said it.")
+    assert claims == [("Jane Doe", "Adviser to Prime Minister", None)]

@@ -394,6 +394,8 @@ class ClaimBuilder:
                 first_name[key] = text
             if not key or key in done or not cand.attrs.get("title") or key not in first_name:
                 continue
+            if cand.attrs.get("title_inner"):
+                continue  # "Adviser to French President, Nicolas Sarkozy": his title, read from hers, states no claim
             done.add(key)
             number = table.sentence_of[cand.start]
             start, end = table.sentence_bounds[number]

@@ -32,6 +32,7 @@ from ..lexicons import demonyms, english_word, first_names
 from ..patterns import load
 from ..token_table import token_table
 
+WRAPPED_LINE = 45  # characters: a line this long that breaks inside a sentence wraps prose (as line_sentencizer reads it)
 INITIAL = re.compile(r"^(?:[A-Z]\.){1,2}$")
 HYPHEN_SUFFIXES = {"based", "led", "run", "born", "funded", "owned", "made", "wide", "speaking", "born", "backed",
                    "bound", "style", "type", "era", "year", "day", "level"}
@@ -81,6 +82,7 @@ class PersonFinder:
         self.calendar_words = {w.lower() for w in list(dates.months) + list(dates.weekdays)}
         self.demonyms = demonyms()
         self.name_words: dict[bool, dict[str, bool]] = {False: {}, True: {}}  # by caps: word -> a name word?
+        self._table = None  # the document being read (for the lines around a name)
 
     # what a name is made of ------------------------------------------------
 
@@ -114,8 +116,9 @@ class PersonFinder:
             return k, set()
         end, name_words, shapes = k + 1, 1, set()
         while end < count and name_words < self.max_words:
-            if index[end] != index[end - 1] + 1 and "\n" in words_between(words, end):
-                break  # a name does not go on past the end of a line
+            if index[end] != index[end - 1] + 1 and "\n" in words_between(words, end) \
+                    and not self._wrapped_prose(index[end - 1]):
+                break  # a name does not go on past the end of a line, but for a line of wrapped prose
             if index[end] in breaks:
                 break
             word = texts[end]
@@ -149,8 +152,18 @@ class PersonFinder:
             shapes.add("initial")
         return end, shapes
 
+    def _wrapped_prose(self, i: int) -> bool:
+        """Token i ends a long line that only wraps a paragraph ("... to French President Nicolas\nSarkozy, ...")."""
+        table = self._table
+        if table is None:
+            return False
+        text, end = table.text, table.ends[i]
+        line = text[text.rfind("\n", 0, end) + 1:end]
+        return len(line) >= WRAPPED_LINE and line[-1:].isalpha()
+
     def __call__(self, doc: Doc) -> Doc:
         table = token_table(doc)
+        self._table = table
         words = table.view
         texts, lower, index = words.text, words.lower, words.index
         count = len(texts)

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import EntityRules, chosen_candidates, entity_attrs_of, resolve, set_entities
-from ..identity import name_parts, person_key, surname_key
+from ..identity import name_parts, person_key, surname_key, title_key
 from ..lexicons import english_word
 from ..patterns import load
 from ..phrases import PhraseSet
@@ -56,6 +56,7 @@ class PersonLinker:
             for held in ("former", "current", "coming"):
                 self.times.add(held, getattr(times, held))
         self.title_modifiers = {m.lower() for m in titles.modifiers}
+        self.equivalents = titles.equivalents
 
     def __call__(self, doc: Doc) -> Doc:
         table = token_table(doc)
@@ -98,6 +99,7 @@ class PersonLinker:
             role = roles.get(id(person)) or role_of_key.get(key) or {}
             person.attrs.update({"key": key, "title": role.get("title"), "title_key": role.get("key"),
                                  "org": role.get("org"), "title_before_name": role.get("before_name", False),
+                                 "title_inner": role.get("inner", False),
                                  "held": role.get("held"), "held_from": role.get("held_from"),
                                  "held_until": role.get("held_until")})
         # every post a person holds, in text order, for the claims: first mentions' and the rest
@@ -225,6 +227,10 @@ class PersonLinker:
                     continue
                 break
             hit = by_end.get(i)
+            if hit is not None and hit[0] in used and hit[2].get("inner_heads"):
+                # "Adviser to French President, Nicolas Sarkozy": the adviser's title is taken; its last post is his
+                roles[id(person)] = self._inner_role(table, hit, ent_at)
+                continue
             if hit is None or hit[0] in used:
                 continue
             roles[id(person)] = dict(self._role(hit[2]), before_name=True,
@@ -243,6 +249,16 @@ class PersonLinker:
                 if cand is not None and cand.label == "ORG" and cand.start == j:
                     roles[id(person)] = {"title": None, "key": None, "org": cand.attrs.get("canonical")}
         return roles, more_roles
+
+    def _inner_role(self, table, hit, ent_at) -> dict:
+        """The post a complement names at a title's end: "... to French President" -> "French President"."""
+        t_start, t_end, attrs = hit
+        start = attrs["inner_heads"][-1]
+        j = self._skip_back(table, start)
+        while j is not None and j > t_start and table.words[j][:1].isupper() and j not in ent_at:
+            start, j = j, self._skip_back(table, j)  # its capitalized modifiers: "French", "Prime"
+        text = " ".join(table.span_text(start, t_end).split())
+        return {"title": text, "key": title_key(text, self.equivalents), "org": None, "inner": True}
 
     @staticmethod
     def _alone_on_line(table, start: int, end: int) -> bool:

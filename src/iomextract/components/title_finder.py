@@ -98,6 +98,10 @@ class TitleFinder:
             if title.get("org") == "":  # "the Organization's": the release's own organization
                 main_org = main_org or main_organization(doc)
                 title["org"] = main_org
+            # heads inside a complement ("Adviser to Prime Minister, Boris Johnson"): the name after may hold that post
+            title["inner_heads"] = [h for h in sorted(head_starts) if title["start"] < h < title["end"]
+                                    and title["start"] < self._modifiers_start(table, h, table.words[h][:1].isupper(),
+                                                                                ent_at, title["start"] + 1)]
             span = Span(doc, title.pop("start"), title.pop("end"), label="TITLE")
             attrs_by_span[(span.start_char, span.end_char, "TITLE")] = title
             spans.append(span)
