@@ -17,6 +17,9 @@ from .phrases import PhraseSet
 from .token_table import TokenTable
 
 
+_last: tuple = (None, None, {})  # (table, grammar, hits) of the document being read
+
+
 @dataclass(frozen=True)
 class Predicate:
     start: int  # the verb's first token
@@ -31,6 +34,7 @@ class RolePredicateFinder:
         self.objects: set[str] = set()
         self.subjects: set[str] = set()
         self.window = 10
+        self.signature = grammar.model_dump_json() if grammar is not None else ""
         if grammar is not None:
             self.phrases.add("post", grammar.verbs)
             self.phrases.add("succession", grammar.successions)
@@ -40,14 +44,29 @@ class RolePredicateFinder:
             self.window = grammar.window
 
     def predicates(self, table: TokenTable) -> list[Predicate]:
-        return [Predicate(start, end, key == "succession") for key, start, end in self.phrases.find(table)]
+        """The verbs of a post in a document, found once and kept on its table for the next component."""
+        cache = self._cache(table)
+        if "predicates" not in cache:
+            cache["predicates"] = [Predicate(start, end, key == "succession") for key, start, end in self.phrases.find(table)]
+        return cache["predicates"]
 
     def link_ends(self, table: TokenTable) -> dict[int, int]:
         """Start -> end of each link phrase ("as", "to the post of")."""
-        ends: dict[int, int] = {}
-        for _, start, end in self.links.find(table):
-            ends[start] = max(end, ends.get(start, 0))
-        return ends
+        cache = self._cache(table)
+        if "links" not in cache:
+            ends: dict[int, int] = {}
+            for _, start, end in self.links.find(table):
+                ends[start] = max(end, ends.get(start, 0))
+            cache["links"] = ends
+        return cache["links"]
+
+    def _cache(self, table: TokenTable) -> dict:
+        """The hits of the document last read with this grammar: title_finder finds them, person_linker reuses them."""
+        global _last
+        entry = _last  # read once: threads of a Dask worker may each be reading a document
+        if entry[0] is not table or entry[1] != self.signature:
+            entry = _last = (table, self.signature, {})
+        return entry[2]
 
     def after(self, table: TokenTable, i: int, links: dict[int, int]) -> int | None:
         """Where a title may start at or after token i: past spaces and one link phrase."""
