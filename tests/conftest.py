@@ -1,10 +1,18 @@
+import atexit
+import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from iomextract import build_nlp, extract_file
+# The tests build their pipeline cache in a folder of their own (command-line runs in subprocesses
+# inherit it): a run of the suite never reads or writes the user's cache.
+os.environ["IOMEXTRACT_CACHE_DIR"] = tempfile.mkdtemp(prefix="iomextract-test-cache-")
+atexit.register(shutil.rmtree, os.environ["IOMEXTRACT_CACHE_DIR"], True)
+
+from iomextract import build_nlp, extract_file  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"

@@ -217,13 +217,14 @@ def test_defect_06_a_release_over_the_limit_fails_alone_in_process(releases, tmp
 
 
 def test_a_defect_on_one_text_fails_that_release_alone(releases, tmp_path, monkeypatch):
-    real = batch.factsheet
+    from iomextract import extract
+    real = extract.factsheet
 
     def failing(doc, source, doc_id, *args, **kwargs):
         if doc_id == "iom-kenya":
             raise ValueError("a defect of ours")
         return real(doc, source, doc_id, *args, **kwargs)
-    monkeypatch.setattr(batch, "factsheet", failing)
+    monkeypatch.setattr(extract, "factsheet", failing)
     summary = batch.run(sorted(releases.glob("*.txt")), tmp_path / "out", jobs=1)
     assert summary.failed == 1 and summary.done == len(list(releases.glob("*.txt"))) - 1
     assert summary.errors == [f"{releases / 'iom-kenya.txt'}: internal error, please report it: ValueError: a defect of ours"]

@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .extract import collector_paused, factsheet, source_doc
 from .reader import ReadError, read_source
 from .terminal import error, shown
 from .writers import remove_stale_temporaries, write_factsheet
@@ -122,9 +121,23 @@ def _paragraph_info(sheet: dict) -> dict:
             "countable": countable, "repeated": [p["hash"] for p in paragraphs if p.get("furniture") == "repeated"]}
 
 
+def unchanged(name: str, out_dir: str, force: bool = False, meta=None) -> Outcome | None:
+    """The outcome of a release that needs no extraction (its fact sheet is current, or it cannot be read)."""
+    path = Path(name)
+    try:
+        source = read_source(path)
+    except ReadError as err:
+        return Outcome(name, "failed", str(err))
+    existing = None if force else current_sheet(path, Path(out_dir), source.sha256, meta)
+    if existing is not None:
+        return Outcome(name, "skipped", **_paragraph_info(existing))
+    return None
+
+
 def extract_one(name: str, out_dir: str, model: str | None = None, force: bool = False,
                 return_sheets: bool = False, meta=None) -> Outcome:
     """Read, extract and write the fact sheet of one release (``meta``: its SourceMeta, if any)."""
+    from .extract import collector_paused, factsheet, source_doc
     out, path = Path(out_dir), Path(name)
     try:
         source = read_source(path)
@@ -353,27 +366,49 @@ def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, st
     try:
         if engine == "dask":
             _run_dask(files, options, scheduler, collect, manifest)
-        elif jobs <= 1:
-            for batch in batches(files):
-                collect(extract_batch(batch, meta=batch_meta(batch, manifest), **options))
         else:
-            work = []
-            for batch in batches(files):
-                rows = batch_meta(batch, manifest) or {}
-                work.append([(name, rows.get(name)) for name in batch])
-            pool = WorkerPool(min(jobs, len(files)), options, timeout)  # never more workers than files
-            try:
-                pool.run(work, collect)
-            except BaseException:  # interrupted, or the database failed: no worker goes on working
-                pool.close(wait=0)
-                raise
-            pool.close()
+            # releases whose fact sheets are current are settled here: a rerun where nothing
+            # changed starts no worker and builds no pipeline
+            todo = []
+            for name in (str(p) for p in files):
+                row = batch_meta([name], manifest) or {}
+                outcome = unchanged(name, str(out_dir), force, row.get(name))
+                if outcome is None:
+                    todo.append(name)
+                else:
+                    collect([outcome])
+            _extract_here(todo, options, manifest, jobs, timeout, collect)
     finally:
         progress.close()
         remove_stale_temporaries(out_dir)  # again: workers of a killed run may have been zombies at the start
     summary.furniture_updates = settle_furniture(seen, out_dir, store)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _extract_here(names: list[str], options: dict, manifest, jobs: int, timeout, collect) -> None:
+    """Extract releases in this process (``jobs`` 1) or in worker processes, never more than releases."""
+    if not names:
+        return
+    work = []
+    for start in range(0, len(names), BATCH_SIZE):
+        batch = names[start:start + BATCH_SIZE]
+        rows = batch_meta(batch, manifest) or {}
+        work.append([(name, rows.get(name)) for name in batch])
+    if jobs <= 1:
+        for batch in work:
+            collect([extract_one(name, meta=meta, **options) for name, meta in batch])
+        return
+    from . import pipeline_cache
+    if not pipeline_cache.is_current(options["model"], None):
+        _nlp(options["model"])  # built once, here: the workers are forked with it (or load it, where spawned)
+    pool = WorkerPool(min(jobs, len(names)), options, timeout)
+    try:
+        pool.run(work, collect)
+    except BaseException:  # interrupted, or the database failed: no worker goes on working
+        pool.close(wait=0)
+        raise
+    pool.close()
 
 
 def _store_again(store, out_dir: Path, outcome: Outcome) -> int:

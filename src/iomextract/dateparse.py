@@ -12,8 +12,6 @@ import re
 from datetime import date
 from functools import lru_cache
 
-import dateparser
-
 from .patterns import load
 
 
@@ -69,7 +67,12 @@ def parse_calendar_date(text: str, day_first: bool = True) -> date | None:
 
 @lru_cache(maxsize=4096)
 def _words(text: str) -> date | None:
-    """dateparser, cached: the same date strings recur across a batch."""
+    """dateparser, cached: the same date strings recur across a batch.
+
+    Imported here: most dates are read by the expressions above, and dateparser's tables cost
+    a third of a second to load, which a run of a few releases should not pay for nothing.
+    """
+    import dateparser
     parsed = dateparser.parse(text, languages=["en"],
                               settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"})
     return parsed.date() if parsed else None

@@ -31,6 +31,11 @@ class Gazetteer:
         self.last_words: set[str] = set()
         self.longest = 0
 
+    def __setstate__(self, state: dict) -> None:
+        """Loaded from the pipeline cache: its first words join the scan of every gazetteer again."""
+        self.__dict__.update(state)
+        FIRST_WORDS[self.ignore_case].update(self.first_words)
+
     def key(self, word: str) -> str:
         return fold(word).lower() if self.ignore_case else fold(word)
 

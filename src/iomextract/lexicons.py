@@ -23,13 +23,39 @@ def first_names() -> frozenset[str]:
     return frozenset(n for n in names if len(n) > 1 and n[:1].isupper())
 
 
-@lru_cache(maxsize=4096)
-def english_word(word: str) -> bool:
-    """The word is also an English word (lemminflect's lexicon, spaCy's stop words): "Grace", "He", "Said"."""
-    from lemminflect import getAllLemmas
+@lru_cache(maxsize=None)
+def english_words() -> frozenset[str]:
+    """Lower-case English words: lemminflect's lexicon and spaCy's stop words ("grace", "he", "said").
+
+    The whole lexicon as one set, so that a component keeps it among its compiled tables (and the
+    pipeline cache) instead of loading lemminflect's tables in every process that meets a name.
+    """
+    from lemminflect import Lemmatizer
     from spacy.lang.en.stop_words import STOP_WORDS
-    lower = word.lower()
-    return lower in STOP_WORDS or bool(getAllLemmas(lower))
+    lemmatizer = Lemmatizer()
+    try:  # the dictionary getAllLemmas looks words up in, read whole
+        words = set(lemmatizer._getLemmaDict()) | set(lemmatizer._getOverridesDict())
+    except AttributeError:  # a lemminflect that keeps it elsewhere: one lookup per word, as getAllLemmas does
+        return frozenset(STOP_WORDS)
+    return frozenset(w for w in words if w == w.lower()) | STOP_WORDS
+
+
+
+@lru_cache(maxsize=None)
+def noun_lemmas() -> dict[str, str]:
+    """Lower-case noun -> its singular, from lemminflect's dictionary ("countries" -> "country")."""
+    from lemminflect import Lemmatizer
+    lemmatizer = Lemmatizer()
+    table = {}
+    try:
+        entries = [lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict()]
+    except AttributeError:  # a lemminflect that keeps it elsewhere: every noun is looked up by its rules
+        return table
+    for entries_ in entries:
+        for word, lemmas in entries_.items():
+            if "NOUN" in lemmas and word == word.lower():
+                table[word] = lemmas["NOUN"][0]
+    return table
 
 
 @lru_cache(maxsize=None)

@@ -6,6 +6,7 @@ import gc
 import spacy
 from spacy.language import Language
 
+from . import pipeline_cache
 from .candidates import EntityRules, candidates_of, register_extensions
 from .components import (  # noqa: F401  importing registers the factories
     acronym_linker,
@@ -23,6 +24,7 @@ from .components import (  # noqa: F401  importing registers the factories
     statement_context,
     title_finder,
 )
+from .compiled import CompiledTables
 from .components.tokenizer_fixes import apply_tokenizer_fixes
 from .tokenizer_cache import ChunkCachingTokenizer
 from .reader import MAX_CHARACTERS
@@ -39,7 +41,7 @@ def make_model_entities(nlp: Language, name: str):
     return ModelEntities()
 
 
-class ModelEntities:
+class ModelEntities(CompiledTables):
     """A statistical model's ORG and PERSON mentions as low-priority candidates: rules win overlaps."""
 
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
@@ -56,9 +58,8 @@ class ModelEntities:
         return doc
 
 
-def build_nlp(model: str | None = None, patterns_dir: str | None = None) -> Language:
-    """The extraction pipeline; ``model`` names an installed spaCy pipeline whose NER fills gaps."""
-    register_extensions()
+def _skeleton(model: str | None, patterns_dir: str | None) -> Language:
+    """The pipeline with its components added, none initialized yet."""
     if model:
         nlp = spacy.load(model, exclude=["lemmatizer", "parser", "senter"])
         for name in reversed(READERS):  # our sentence boundaries, before the model's components
@@ -74,16 +75,42 @@ def build_nlp(model: str | None = None, patterns_dir: str | None = None) -> Lang
     apply_tokenizer_fixes(nlp, patterns_dir)
     for name in FINDERS:
         nlp.add_pipe(name)
-    ours = READERS + FINDERS + (["model_entities"] if model else [])
-    for name in ours:  # the model's own components are trained already: never initialize them
-        component = nlp.get_pipe(name)
-        if hasattr(component, "initialize"):
-            component.initialize(nlp=nlp, patterns_dir=patterns_dir)
+    return nlp
+
+
+def _ours(nlp: Language, model: str | None) -> dict:
+    """Our components that compile tables (the model's own are trained already: never initialized)."""
+    names = READERS + FINDERS + (["model_entities"] if model else [])
+    return {name: nlp.get_pipe(name) for name in names if hasattr(nlp.get_pipe(name), "initialize")}
+
+
+def build_nlp(model: str | None = None, patterns_dir: str | None = None, cache: bool = True) -> Language:
+    """The extraction pipeline; ``model`` names an installed spaCy pipeline whose NER fills gaps.
+
+    With ``cache``, the components' tables come from the pipeline cache when it is current, and are
+    written to it when they had to be built (``pipeline_cache``).
+    """
+    register_extensions()
+    nlp = _skeleton(model, patterns_dir)
+    key = pipeline_cache.cache_key(model, patterns_dir) if cache else None
+    # The gazetteers are some 300,000 objects that live as long as the process: the cyclic garbage
+    # collector would walk them again and again while they are made or loaded, and then on every
+    # full collection, about once per document. It waits until they are there, and then freezes
+    # them, which leaves them out of its walks (a quarter of the pipeline's time on long texts).
+    gc.disable()
+    try:
+        loaded = key is not None and pipeline_cache.load(_ours(nlp, model), key)
+        if not loaded:
+            if key is not None:  # a failed load may have filled some components: start from new ones
+                nlp = _skeleton(model, patterns_dir)
+            for component in _ours(nlp, model).values():
+                component.initialize(nlp=nlp, patterns_dir=patterns_dir)
+            if key is not None:
+                pipeline_cache.save(_ours(nlp, model), key)
+            gc.collect()  # what building left behind, before it is frozen for good
+    finally:
+        gc.enable()
     # after the components have tokenized their name lists, whose chunks would only fill the cache
     nlp.tokenizer = ChunkCachingTokenizer(nlp.tokenizer)
-    # The gazetteers are some 300,000 objects that live as long as the process. Python's cyclic
-    # garbage collector would walk them all on every full collection, about once per document;
-    # frozen, they are left out of its walks (a quarter of the pipeline's time on long texts).
-    gc.collect()
     gc.freeze()
     return nlp

@@ -14,7 +14,6 @@ from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
 
-from lemminflect import getLemma
 
 from typing import TYPE_CHECKING
 
@@ -30,18 +29,27 @@ REACH = 40
 VERB_FILLERS = {"is", "are", "was", "were", "has", "have", "had", "be", "been", "will", "would"}
 
 
+def singular(word: str, lemmas: dict[str, str]) -> str:
+    """The singular of a noun: from ``lemmas`` (``lexicons.noun_lemmas``), else by lemminflect's rules."""
+    lower = word.lower()
+    lemma = lemmas.get(lower)
+    return lemma if lemma is not None else _singular_by_rules(lower)
+
+
 @lru_cache(maxsize=8192)
-def singular(word: str) -> str:
-    lemma = getLemma(word.lower(), upos="NOUN")
-    return lemma[0] if lemma else word.lower()
+def _singular_by_rules(lower: str) -> str:
+    """A noun lemminflect's dictionary lacks ("frobnicators"): its rules, as ``getLemma`` would apply."""
+    from lemminflect import getAllLemmasOOV
+    lemma = getAllLemmasOOV(lower, "NOUN").get("NOUN")
+    return lemma[0] if lemma else lower
 
 
-def noun_key(words: list[str]) -> tuple[str, str]:
+def noun_key(words: list[str], lemmas: dict[str, str]) -> tuple[str, str]:
     """(head, compound) of a counted noun phrase, singular: "Member States" -> ("state", "member state")."""
     words = [w for w in words if w.isalpha() or "-" in w]
     if not words:
         return "", ""
-    head = singular(words[-1])
+    head = singular(words[-1], lemmas)
     compound = f"{words[-2].lower()} {head}" if len(words) > 1 else head
     return head, compound
 
@@ -407,7 +415,7 @@ class Sentence:
             if cand is not None and cand.label == "ORG" and cand.end == i + 1:
                 nxt = self.next_word(cand.end)
                 if nxt is not None and (self.words[nxt] in POSSESSIVE or self.lower[nxt] in self.b.family_words
-                                        or singular(self.words[nxt]) in self.b.family_words):
+                                        or singular(self.words[nxt], self.b.noun_lemmas) in self.b.family_words):
                     return self.org_name(cand)
             i -= 1
         return False

@@ -12,6 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..compiled import CompiledTables
 from ..candidates import Candidate, EntityRules, candidates_of
 from ..gazetteer import Gazetteer
 from ..geography import country_names
@@ -44,8 +45,9 @@ def matches_initials(short: str, long_words: list[str], skipped: set[str]) -> bo
     return used_initials >= max(2, len(letters) - 1) or (len(letters) <= 2 and used_initials >= 1)
 
 
-class AcronymLinker:
+class AcronymLinker(CompiledTables):
     def __init__(self, nlp: Language):
+        self.tokenizer = nlp.tokenizer
         self.countries = Gazetteer(nlp.tokenizer)
 
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):

@@ -32,11 +32,13 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..compiled import CompiledTables
 from ..candidates import chosen_candidates, published_of
 from ..geography import country_names
 from ..patterns import CountFamily, OfficeFamily, RoleFamily, YearFamily, load
 from ..phrases import PhraseSet
-from ..sentence_syntax import Discourse, Sentence, evidence_of, noun_key, singular
+from ..lexicons import noun_lemmas
+from ..sentence_syntax import Discourse, Sentence, evidence_of, noun_key
 from ..token_table import TokenTable, token_table
 from .release_context import main_organization, release_office
 from .statement_context import context_flags
@@ -47,7 +49,7 @@ def make_claim_builder(nlp: Language, name: str):
     return ClaimBuilder(nlp)
 
 
-class ClaimBuilder:
+class ClaimBuilder(CompiledTables):
     def __init__(self, nlp: Language):
         self.vocab = nlp.vocab
         self.tokenizer = nlp.tokenizer
@@ -102,7 +104,7 @@ class ClaimBuilder:
                 for phrase in family.nouns + family.frame_nouns + family.cues:
                     self.family_words.update(w for w in phrase.split())
         self.link_words = {family.id: set(family.place_links) for family in self.families if isinstance(family, OfficeFamily)}
-        singular("states")  # lemminflect reads its tables on first use: here, not in the first document
+        self.noun_lemmas = noun_lemmas()
 
     def _add(self, key: str, phrases: list[str]) -> None:
         self.matcher.add(key, phrases)
@@ -178,7 +180,7 @@ class ClaimBuilder:
             if not unit or unit == "%" or unit.isupper():
                 continue  # no counted noun
             unit_words = unit.split()
-            counted = ({w.lower() for w in unit_words}, *noun_key(unit_words))
+            counted = ({w.lower() for w in unit_words}, *noun_key(unit_words, self.noun_lemmas))
             unit_end = fig.end if inherited else s.unit_end(fig, len(unit_words))
             fits = [(distance, order, family) for order, family in enumerate(self.count_families)
                     if (distance := self._count_fit(family, s, fig, counted, unit_end)) is not None

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..compiled import CompiledTables
 from ..candidates import EntityRules, candidates_of, published_of
 from ..dateparse import parse_calendar_date
 from ..patterns import PatternError, load
@@ -48,7 +49,7 @@ def make_date_finder(nlp: Language, name: str):
     return DateFinder()
 
 
-class DateFinder:
+class DateFinder(CompiledTables):
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
         self.entity_rules = EntityRules(patterns_dir)
         self.entity_rules.require(*RULES.values())

@@ -11,6 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..compiled import CompiledTables
 from ..candidates import EntityRules, candidates_of
 from ..patterns import load
 from ..token_table import WordView, token_table
@@ -24,7 +25,7 @@ def make_figure_finder(nlp: Language, name: str):
     return FigureFinder()
 
 
-class FigureFinder:
+class FigureFinder(CompiledTables):
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
         self.entity_rules = EntityRules(patterns_dir)
         self.entity_rules.require("figure.number", "figure.money", "figure.percent")

@@ -14,6 +14,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..compiled import CompiledTables
 from ..patterns import load
 from ..token_table import token_table
 
@@ -28,7 +29,7 @@ def make_line_sentencizer(nlp: Language, name: str, short_line: int, max_tokens:
     return LineSentencizer(short_line, max_tokens)
 
 
-class LineSentencizer:
+class LineSentencizer(CompiledTables):
     def __init__(self, short_line: int, max_tokens: int = 250):
         self.short_line = short_line
         self.max_tokens = max_tokens

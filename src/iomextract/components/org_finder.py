@@ -8,6 +8,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..compiled import CompiledTables
 from ..candidates import EntityRules, candidates_of
 from ..gazetteer import Gazetteer
 from ..geography import country_names
@@ -35,7 +36,7 @@ def canonical_name(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-class OrgFinder:
+class OrgFinder(CompiledTables):
     def __init__(self, nlp: Language):
         self.tokenizer = nlp.tokenizer
         self.known = Gazetteer(nlp.tokenizer)

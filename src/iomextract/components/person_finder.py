@@ -26,9 +26,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..compiled import CompiledTables
 from ..candidates import EntityRules, chosen_candidates, entity_attrs_of, resolve
 from ..gazetteer import Gazetteer
-from ..lexicons import demonyms, english_word, first_names
+from ..lexicons import demonyms, english_words, first_names
 from ..patterns import load
 from ..token_table import token_table
 
@@ -44,8 +45,9 @@ def make_person_finder(nlp: Language, name: str):
     return PersonFinder(nlp)
 
 
-class PersonFinder:
+class PersonFinder(CompiledTables):
     def __init__(self, nlp: Language):
+        self.tokenizer = nlp.tokenizer
         self.honorifics = Gazetteer(nlp.tokenizer)
         self.credits = Gazetteer(nlp.tokenizer)
         self.verbs = Gazetteer(nlp.tokenizer, ignore_case=True)
@@ -81,6 +83,7 @@ class PersonFinder:
         self.first_names = first_names() - {p.capitalize() for p in self.particles}
         self.calendar_words = {w.lower() for w in list(dates.months) + list(dates.weekdays)}
         self.demonyms = demonyms()
+        self.english_words = english_words()
         self.name_words: dict[bool, dict[str, bool]] = {False: {}, True: {}}  # by caps: word -> a name word?
         self._table = None  # the document being read (for the lines around a name)
 
@@ -296,7 +299,7 @@ class PersonFinder:
     def _introduced_by_given_name(self, words, keys, keys_lower, k) -> bool:
         """Word k is a given name alone where press text introduces a person so (see person.given_name)."""
         texts, lower = words.text, words.lower
-        if keys[k] not in self.first_names or not texts[k][1:].islower() or english_word(texts[k]) \
+        if keys[k] not in self.first_names or not texts[k][1:].islower() or texts[k].lower() in self.english_words \
                 or lower[k] in self.calendar_words:
             return False  # "He said", "Grace", "June": words before they are names
         count = len(texts)

@@ -20,9 +20,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..compiled import CompiledTables
 from ..candidates import EntityRules, chosen_candidates, entity_attrs_of, resolve, set_entities
 from ..identity import name_parts, person_key, surname_key, title_key
-from ..lexicons import english_word
+from ..lexicons import english_words
 from ..patterns import load
 from ..phrases import PhraseSet
 from ..predicates import RolePredicateFinder, skip_spaces
@@ -34,10 +35,13 @@ SURNAME_MARKS = re.compile(r"[\s\-'’.]")
 
 @Language.factory("person_linker")
 def make_person_linker(nlp: Language, name: str):
-    return PersonLinker()
+    return PersonLinker(nlp)
 
 
-class PersonLinker:
+class PersonLinker(CompiledTables):
+    def __init__(self, nlp: Language):
+        self.tokenizer = nlp.tokenizer
+
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
         self.rules = EntityRules(patterns_dir)
         self.rules.require("person.surname", "person.given_name_of")
@@ -47,8 +51,8 @@ class PersonLinker:
         self.honorifics = set(people.honorifics)
         self.relatives = set(people.person_relatives)
         titles = load("titles.json", patterns_dir)
-        self.predicates = RolePredicateFinder(nlp.tokenizer, titles.predicates)
-        self.times = PhraseSet(nlp.tokenizer)
+        self.predicates = RolePredicateFinder(self.tokenizer, titles.predicates)
+        self.times = PhraseSet(self.tokenizer)
         times = titles.times
         self.since_words = set(times.since) if times else set()
         self.until_words = set(times.until) if times else set()
@@ -57,6 +61,7 @@ class PersonLinker:
                 self.times.add(held, getattr(times, held))
         self.title_modifiers = {m.lower() for m in titles.modifiers}
         self.equivalents = titles.equivalents
+        self.english_words = english_words()
 
     def __call__(self, doc: Doc) -> Doc:
         table = token_table(doc)
@@ -399,7 +404,7 @@ class PersonLinker:
                     and len(words[0]) > 2:
                 owners.setdefault(words[0], set()).add(key)
         given = {name: next(iter(keys_)) for name, keys_ in owners.items() if len(keys_) == 1
-                 and surname_key(name) not in surnames and not english_word(name)}
+                 and surname_key(name) not in surnames and name.lower() not in self.english_words}
         if not given:
             return []
         words, out = table.words, []

@@ -17,6 +17,7 @@ from rapidfuzz.process import extractOne
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..compiled import CompiledTables
 from ..candidates import EntityRules, candidates_of
 from ..gazetteer import Gazetteer
 from ..geography import cities, country_names, subdivisions
@@ -33,7 +34,7 @@ def make_place_finder(nlp: Language, name: str):
     return PlaceFinder(nlp)
 
 
-class PlaceFinder:
+class PlaceFinder(CompiledTables):
     def __init__(self, nlp: Language):
         self.tokenizer = nlp.tokenizer
         self.names = Gazetteer(nlp.tokenizer)
@@ -268,7 +269,7 @@ class PlaceFinder:
                 name = folded[i] if length == 1 else fold(table.span_text(i, end))
                 if name in self.excluded_cities:
                     continue
-                options = self.cities.get(name, [])
+                options = self.cities.get(name)
                 local = [c for c in options if c.country in mentioned]
                 city = local[0] if local else (options[0] if options else None)
                 if city is None or (not local and city.population < self.shapes.city_population_without_country_context):

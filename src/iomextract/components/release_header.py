@@ -18,6 +18,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..compiled import CompiledTables
 from ..candidates import published_of, set_published
 from ..dateparse import parse_calendar_date
 from ..patterns import load
@@ -64,7 +65,7 @@ def make_release_header(nlp: Language, name: str):
     return ReleaseHeader()
 
 
-class ReleaseHeader:
+class ReleaseHeader(CompiledTables):
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
         rules = load("boilerplate.json", patterns_dir)
         self.boilerplate = {line.lower() for line in rules.lines}
@@ -76,7 +77,6 @@ class ReleaseHeader:
         openers = "|".join(re.escape(o) for o in sorted(self.header.byline_openers, key=len, reverse=True))
         self.byline = re.compile(rf"^(?i:{openers})\s+[A-Z]")  # the name after the opener is capitalized
         self.separator = re.compile(r"\s+(?:" + separators + r")\s+|\s*[–—―]\s*")
-        parse_calendar_date("April 29")  # dateparser loads its tables on first use (a third of a second): now
 
     def is_boilerplate(self, line: str) -> bool:
         lower = line.lower()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..compiled import CompiledTables
 from ..candidates import chosen_candidates, entity_attrs_of, published_of
 from ..patterns import load
 from ..phrases import PhraseSet
@@ -51,8 +52,9 @@ def make_statement_context(nlp: Language, name: str):
     return StatementContext(nlp)
 
 
-class StatementContext:
+class StatementContext(CompiledTables):
     def __init__(self, nlp: Language):
+        self.tokenizer = nlp.tokenizer
         self.matcher = PhraseSet(nlp.tokenizer)
 
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):

@@ -21,6 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..compiled import CompiledTables
 from ..candidates import EntityRules, chosen_candidates, entity_attrs_of
 from ..gazetteer import Gazetteer
 from ..identity import title_key
@@ -42,7 +43,7 @@ def make_title_finder(nlp: Language, name: str):
 SENTENCE_ENDS = {".", "!", "?"}
 
 
-class TitleFinder:
+class TitleFinder(CompiledTables):
     def __init__(self, nlp: Language):
         self.heads = Gazetteer(nlp.tokenizer, ignore_case=True)
         self.tokenizer = nlp.tokenizer
