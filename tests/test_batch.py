@@ -306,3 +306,31 @@ def test_defect_10_a_full_disk_is_said_once_without_traceback(tmp_path, monkeypa
     err = capsys.readouterr().err
     assert code == 2 and err.count("disk full") == 1 and "Traceback" not in err
     assert "every fact sheet written so far is whole" in err
+
+
+def test_a_rerun_where_nothing_changed_builds_no_pipeline_and_starts_no_worker(releases, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    batch.run(sorted(releases.glob("*.txt")), out, jobs=2)
+
+    def refused(*args, **kwargs):
+        raise AssertionError("a pipeline or a worker for releases that were all current")
+    monkeypatch.setattr(batch, "_nlp", refused)
+    monkeypatch.setattr(batch, "WorkerPool", refused)
+    summary = batch.run(sorted(releases.glob("*.txt")), out, jobs=2)
+    assert summary.skipped == len(list(releases.glob("*.txt"))) and summary.done == 0
+
+
+def test_workers_only_for_the_releases_to_do(releases, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    files = sorted(releases.glob("*.txt"))
+    batch.run(files, out, jobs=1)
+    files[0].write_text(files[0].read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
+    started = []
+    real = batch.WorkerPool
+
+    def counting(jobs, *args, **kwargs):
+        started.append(jobs)
+        return real(jobs, *args, **kwargs)
+    monkeypatch.setattr(batch, "WorkerPool", counting)
+    summary = batch.run(files, out, jobs=8)
+    assert started == [1] and summary.done == 1 and summary.skipped == len(files) - 1

@@ -121,7 +121,7 @@ import sys
 
 import pytest
 
-from conftest import CORPUS, extract_command
+from conftest import CORPUS, extract_command, numbered_releases
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +188,11 @@ def test_defect_08_no_more_workers_than_files(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(batch.WorkerPool, "__init__", counting)
     code, _, err = run(capsys, "extract", str(CORPUS), "--out", str(tmp_path / "out"), "--jobs", "12")
     assert code == 0, err
-    assert started == [2]
+    assert started == [1]  # two releases: one worker (it keeps the time limit), not twelve, nor two
+    many = numbered_releases(tmp_path / "many", batch.RELEASES_PER_WORKER * 3 + 1)
+    code, _, err = run(capsys, "extract", str(many), "--out", str(tmp_path / "out-many"), "--jobs", "12")
+    assert code == 0, err
+    assert started == [1, 4]  # one for every RELEASES_PER_WORKER releases
 
 
 @pytest.mark.parametrize("damage, message, extract_repairs", [

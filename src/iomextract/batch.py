@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ctypes
 import json
+import math
 import multiprocessing
 import os
 import queue
@@ -31,6 +32,7 @@ from .terminal import error, shown
 from .writers import remove_stale_temporaries, write_factsheet
 
 BATCH_SIZE = 32
+RELEASES_PER_WORKER = 50  # fewer releases than this for each worker: fewer workers
 DEFAULT_TIMEOUT = 120.0  # seconds a release may take; a press release takes a few milliseconds
 
 _worker_nlp = {}
@@ -387,12 +389,19 @@ def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, st
 
 
 def _extract_here(names: list[str], options: dict, manifest, jobs: int, timeout, collect) -> None:
-    """Extract releases in this process (``jobs`` 1) or in worker processes, never more than releases."""
+    """Extract releases in this process (``jobs`` 1) or in worker processes (at most ``jobs``, one for
+    every ``RELEASES_PER_WORKER`` releases to do, so one for a day's few releases: it keeps the time limit)."""
     if not names:
         return
+    # a worker costs a second of start-up (spaCy, the pipeline's tables) and a release some 10 ms:
+    # a second worker pays only when each has dozens of releases to do
+    workers = min(jobs, math.ceil(len(names) / RELEASES_PER_WORKER))
+    # batches small enough that the workers finish together: 7 batches of 32 on 2 workers leave one idle
+    # for a seventh of the run
+    size = BATCH_SIZE if jobs <= 1 else max(1, min(BATCH_SIZE, math.ceil(len(names) / (workers * 8))))
     work = []
-    for start in range(0, len(names), BATCH_SIZE):
-        batch = names[start:start + BATCH_SIZE]
+    for start in range(0, len(names), size):
+        batch = names[start:start + size]
         rows = batch_meta(batch, manifest) or {}
         work.append([(name, rows.get(name)) for name in batch])
     if jobs <= 1:
@@ -402,7 +411,7 @@ def _extract_here(names: list[str], options: dict, manifest, jobs: int, timeout,
     from . import pipeline_cache
     if not pipeline_cache.is_current(options["model"], None):
         _nlp(options["model"])  # built once, here: the workers are forked with it (or load it, where spawned)
-    pool = WorkerPool(min(jobs, len(names)), options, timeout)
+    pool = WorkerPool(workers, options, timeout)
     try:
         pool.run(work, collect)
     except BaseException:  # interrupted, or the database failed: no worker goes on working

@@ -373,6 +373,21 @@ def cmd_report(args) -> int:
     return 1 if failed else 0
 
 
+def cmd_cache(args) -> int:
+    from . import pipeline_cache
+    if args.clear:
+        root, removed = pipeline_cache.clear()
+        print(f"{removed} cached pipeline{'' if removed == 1 else 's'} removed from {shown(root)}")
+        return 0
+    root = pipeline_cache.cache_root()
+    entries = pipeline_cache.entries()
+    current = pipeline_cache.is_current(None, None)
+    print(f"{shown(root)}: {len(entries)} cached pipeline{'' if len(entries) == 1 else 's'}, "
+          f"{sum(size for _, size in entries) / 1e6:.1f} MB; "
+          f"{'current for this version' if current else 'none current: the next run builds one'}")
+    return 0
+
+
 def cmd_schema(args) -> int:
     print(json.dumps(FactSheet.model_json_schema(), indent=1))
     return 0
@@ -394,7 +409,7 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--meta", default=None, metavar="FILE",
                          help="CSV or JSONL manifest: file name or path -> published, url, source (as crawlers keep them)")
     extract.add_argument("--jobs", type=positive_int, default=None,
-                         help="worker processes (default: the machine's cores; never more than the files to do)")
+                         help="worker processes (default: the machine's cores; one for every 50 files to do, at most)")
     extract.add_argument("--engine", choices=["local", "dask"], default="local",
                          help="dask: run the batches on a Dask cluster (pip install 'iomextract[dask]')")
     extract.add_argument("--scheduler", default=None, help="address of the Dask scheduler, with --engine dask")
@@ -422,6 +437,9 @@ def parser() -> argparse.ArgumentParser:
     which.add_argument("--claim", type=int, default=None, metavar="N", help="the claim's index (0 first)")
     which.add_argument("--entity", type=int, default=None, metavar="N", help="the entity's index (0 first)")
     explain.set_defaults(run=cmd_explain)
+    cache = sub.add_parser("cache", help="where the built pipeline is kept between runs, and its size")
+    cache.add_argument("--clear", action="store_true", help="remove every cached pipeline (the next run builds one)")
+    cache.set_defaults(run=cmd_cache)
     schema = sub.add_parser("schema", help="print the JSON Schema of a fact sheet")
     schema.set_defaults(run=cmd_schema)
     return main

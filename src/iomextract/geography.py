@@ -33,16 +33,26 @@ class City(NamedTuple):
 class CityTable:
     """Folded city name -> the cities of that name, most populous first.
 
-    The cities are kept as plain tuples and made ``City`` objects when looked up: 120,000 plain tuples
-    load from the pipeline cache in a sixth of the time the same number of objects take.
+    Each name's cities are kept as one string and made ``City`` objects when looked up: 120,000
+    strings load from the pipeline cache in a fraction of the time 150,000 tuples of five take,
+    and a document looks up a few dozen names.
     """
 
+    FIELD, RECORD = "\x1f", "\x1e"  # the ASCII unit and record separators: in no city's name
+
     def __init__(self, rows: dict[str, tuple[tuple, ...]]):
-        self.rows = rows
+        self.rows = {name: self.RECORD.join(self.FIELD.join(map(str, city)) for city in cities)
+                     for name, cities in rows.items()}
 
     def get(self, name: str, default=()) -> tuple[City, ...]:
-        rows = self.rows.get(name)
-        return tuple(City._make(row) for row in rows) if rows else default
+        packed = self.rows.get(name)
+        if not packed:
+            return default
+        cities = []
+        for record in packed.split(self.RECORD):
+            city, country, population, lat, lon = record.split(self.FIELD)
+            cities.append(City(city, country, int(population), float(lat), float(lon)))
+        return tuple(cities)
 
     def __iter__(self):
         return iter(self.rows)

@@ -66,13 +66,15 @@ def _skeleton(model: str | None, patterns_dir: str | None) -> Language:
             nlp.add_pipe(name, first=True)
         nlp.add_pipe("model_entities")
     else:
-        nlp = spacy.blank("en")
+        nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "iomextract.web_tokenizer.v1",
+                                                              "patterns_dir": patterns_dir}}})
         for name in READERS:
             nlp.add_pipe(name)
     nlp.max_length = MAX_CHARACTERS  # one limit: the reader refuses longer texts by name before spaCy sees them
     nlp.meta["iomextract_model"] = model
     nlp.meta["iomextract_patterns"] = patterns_dir
-    apply_tokenizer_fixes(nlp, patterns_dir)
+    if model:
+        apply_tokenizer_fixes(nlp, patterns_dir)
     for name in FINDERS:
         nlp.add_pipe(name)
     return nlp

@@ -139,6 +139,17 @@ def _mtime(path: Path) -> float:
         return 0.0
 
 
+def entries() -> list[tuple[Path, int]]:
+    """The cached pipelines with their sizes in bytes."""
+    found = []
+    for folder in sorted(cache_root().glob(f"{PREFIX}*")):
+        try:
+            found.append((folder, sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())))
+        except OSError:
+            continue
+    return found
+
+
 def clear() -> tuple[Path, int]:
     """Remove every cached pipeline; (the cache folder, how many were removed)."""
     root = cache_root()

@@ -1,0 +1,156 @@
+"""Start-up of small runs, as whole processes: the floor, a cold and a warm cache, a rerun, 200 releases.
+
+usage: python benchmarks/startup.py [--rounds 5] [--documents 200] [--baseline-src DIR]
+
+Every contender is a whole ``python -m iomextract`` process (or the floor, ``import spacy;
+spacy.blank('en')``), timed from start to exit; the contenders take turns in each round, so a slow
+phase of a shared machine falls on all alike, and the medians are compared with the floor measured
+in this run. Peak memory is the largest sum of the resident memory of a process and its children
+(``tree_rss``); forked workers share pages with their parent, which such a sum counts twice.
+
+- cold: ``extract corpus`` (2 releases, default jobs) with an empty pipeline cache
+- warm: the same with the cache written
+- rerun: the same again where every fact sheet is current
+- N releases with ``--jobs 1`` and ``--jobs 2`` (warm cache; the texts of ``benchmark_corpus`` in
+  turn, each paragraph tagged with its number, so no two are the same text)
+
+``--baseline-src`` runs every contender a second time with that source tree first on the path
+(an older checkout's ``src``, e.g. from ``git worktree add /tmp/base REV``): "today" in the same run.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import benchmark_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOOR = [sys.executable, "-c", "import spacy; spacy.blank('en')"]
+
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def tree_rss(root: int) -> int:
+    """Resident memory (bytes) of a process and its descendants, found through /proc/PID/task/*/children.
+
+    Reading only the process tree (not all of /proc, as ``batch.tree_rss`` does) keeps the sampler
+    from taking a share of a 2-core machine away from the workers it measures.
+    """
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        try:
+            with open(f"/proc/{pid}/statm") as handle:
+                total += int(handle.read().split()[1]) * PAGE
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as handle:
+                    todo += [int(child) for child in handle.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def timed(command: list[str], env: dict) -> tuple[float, int]:
+    """Wall seconds and peak memory (bytes) of a command and its children."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak, done = 0, threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    _, err = process.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {err.strip()[-500:]}")
+    return seconds, peak
+
+
+def numbered_releases(folder: Path, count: int) -> str:
+    """``count`` releases, no two the same text; where their sources came from."""
+    folder.mkdir(parents=True)
+    sources, where = benchmark_corpus.texts()
+    for number in range(count):
+        text = sources[number % len(sources)].rstrip("\n").replace("\n\n", f" (no. {number})\n\n")
+        (folder / f"release-{number:04d}.txt").write_text(f"{text} (no. {number})\n", encoding="utf-8")
+    return where
+
+
+def extract(*args) -> list[str]:
+    return [sys.executable, "-m", "iomextract", "extract", *map(str, args)]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--documents", type=int, default=200)
+    parser.add_argument("--baseline-src", default=None, help="a source tree to measure as 'today' in this run")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="iomextract-startup-"))
+    try:
+        print(f"{args.documents} releases made from: {numbered_releases(work / 'many', args.documents)}")
+        trees = {"now": str(ROOT / "src")}
+        if args.baseline_src:
+            trees["today"] = str(Path(args.baseline_src).resolve())
+        n = args.documents
+        contenders = [("floor", None)]
+        for tree in trees:
+            contenders += [(f"{tree}: cold", tree), (f"{tree}: warm", tree), (f"{tree}: rerun", tree),
+                           (f"{tree}: {n} --jobs 1", tree), (f"{tree}: {n} --jobs 2", tree)]
+        results: dict[str, list[tuple[float, int]]] = {name: [] for name, _ in contenders}
+        for round_ in range(args.rounds):
+            for name, tree in contenders:
+                env = dict(os.environ)
+                if tree is None:
+                    results[name].append(timed(FLOOR, env))
+                    continue
+                env["PYTHONPATH"] = trees[tree]
+                cache = work / f"cache-{tree}"
+                env["IOMEXTRACT_CACHE_DIR"] = str(cache)
+                out = work / f"out-{tree}"
+                kind = name.split(": ", 1)[1]
+                if kind == "cold":
+                    shutil.rmtree(cache, ignore_errors=True)
+                    command = extract(ROOT / "corpus", "--out", out, "--force")
+                elif kind == "warm":
+                    command = extract(ROOT / "corpus", "--out", out, "--force")
+                elif kind == "rerun":
+                    command = extract(ROOT / "corpus", "--out", out)
+                else:
+                    jobs = kind.rsplit(" ", 1)[1]
+                    command = extract(work / "many", "--out", work / f"out-{tree}-many", "--force", "--jobs", jobs)
+                results[name].append(timed(command, env))
+            print(f"round {round_ + 1}/{args.rounds} done", file=sys.stderr)
+        floor = statistics.median(s for s, _ in results["floor"])
+        print(f"{'run':<28} {'median s':>9} {'min':>6} {'max':>6} {'above floor':>12} {'peak MB':>8}")
+        for name, runs in results.items():
+            seconds = [s for s, _ in runs]
+            median = statistics.median(seconds)
+            print(f"{name:<28} {median:>9.2f} {min(seconds):>6.2f} {max(seconds):>6.2f} "
+                  f"{median - floor:>+12.2f} {max(p for _, p in runs) / 2**20:>8.0f}")
+        for tree in trees:
+            one = statistics.median(s for s, _ in results[f"{tree}: {n} --jobs 1"])
+            two = statistics.median(s for s, _ in results[f"{tree}: {n} --jobs 2"])
+            print(f"{tree}: {n} releases, --jobs 2 is {one / two:.2f}x --jobs 1")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
