@@ -31,6 +31,8 @@ NUMERIC = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
 # what a full date needs to contain before dateparser is asked: digits, and a month name or a digit separator
 DATE_SHAPE = re.compile(r"\d.*(?:[./-]\d|\d[./-]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|"
                         r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b.*\d", re.I)
+# a day and a year are two numbers: a text with fewer ("May 18", "Somalia, April") states no full date
+DIGIT_GROUPS = re.compile(r"\d+")
 WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
 
 
@@ -44,7 +46,7 @@ def _make(year: int, month: int, day: int) -> date | None:
 def parse_calendar_date(text: str, day_first: bool = True) -> date | None:
     """The date a short text states, or None when it states no full date."""
     text = text.strip().strip(".,;:|()[]").strip()
-    if not text or len(text) > 40 or not DATE_SHAPE.search(text):
+    if not text or len(text) > 40 or not DATE_SHAPE.search(text) or len(DIGIT_GROUPS.findall(text)) < 2:
         return None
     text = WEEKDAY.sub("", text)
     match = ISO.fullmatch(text)
