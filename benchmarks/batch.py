@@ -11,18 +11,16 @@ spacy.blank("en") tokenization of the same texts is measured in this run.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import subprocess
 import sys
-import tempfile
-import threading
 import time
+import tempfile
 from pathlib import Path
 
 import spacy
 
 import benchmark_corpus
+from processes import timed
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,48 +40,9 @@ def make_folder(folder: Path, documents: int) -> list[str]:
     return written
 
 
-def tree_rss(root: int) -> int:
-    """Resident memory (bytes) of a process and all its descendants."""
-    parents, rss = {}, {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-            parents[int(entry)] = int(fields[1])
-            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, IndexError, ValueError):
-            continue
-    family, changed = {root}, True
-    while changed:
-        changed = False
-        for pid, parent in parents.items():
-            if parent in family and pid not in family:
-                family.add(pid)
-                changed = True
-    return sum(rss.get(pid, 0) for pid in family)
-
-
 def run(folder: Path, out: Path, jobs: int) -> tuple[float, int]:
     command = [sys.executable, "-m", "iomextract", "extract", str(folder), "--out", str(out), "--jobs", str(jobs)]
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = 0
-    done = threading.Event()
-
-    def sample():
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, tree_rss(process.pid))
-            time.sleep(0.05)
-
-    sampler = threading.Thread(target=sample)
-    sampler.start()
-    _, err = process.communicate()
-    done.set()
-    sampler.join()
-    seconds = time.perf_counter() - started
+    seconds, peak, err = timed(command)
     print(f"    {err.strip().splitlines()[-1]}")
     return seconds, peak
 

@@ -6,7 +6,7 @@ Every contender is a whole ``python -m iomextract`` process (or the floor, ``imp
 spacy.blank('en')``), timed from start to exit; the contenders take turns in each round, so a slow
 phase of a shared machine falls on all alike, and the medians are compared with the floor measured
 in this run. Peak memory is the largest sum of the resident memory of a process and its children
-(``tree_rss``); forked workers share pages with their parent, which such a sum counts twice.
+(``processes.tree_rss``); forked workers share pages with their parent, which such a sum counts twice.
 
 - cold: ``extract corpus`` (2 releases, default jobs) with an empty pipeline cache
 - warm: the same with the cache written
@@ -23,63 +23,15 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 import benchmark_corpus
+from processes import timed
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR = [sys.executable, "-c", "import spacy; spacy.blank('en')"]
-
-
-PAGE = os.sysconf("SC_PAGE_SIZE")
-
-
-def tree_rss(root: int) -> int:
-    """Resident memory (bytes) of a process and its descendants, found through /proc/PID/task/*/children.
-
-    Reading only the process tree (not all of /proc, as ``batch.tree_rss`` does) keeps the sampler
-    from taking a share of a 2-core machine away from the workers it measures.
-    """
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        try:
-            with open(f"/proc/{pid}/statm") as handle:
-                total += int(handle.read().split()[1]) * PAGE
-            for task in os.listdir(f"/proc/{pid}/task"):
-                with open(f"/proc/{pid}/task/{task}/children") as handle:
-                    todo += [int(child) for child in handle.read().split()]
-        except (OSError, ValueError):
-            continue
-    return total
-
-
-def timed(command: list[str], env: dict) -> tuple[float, int]:
-    """Wall seconds and peak memory (bytes) of a command and its children."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak, done = 0, threading.Event()
-
-    def sample():
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, tree_rss(process.pid))
-            time.sleep(0.05)
-
-    sampler = threading.Thread(target=sample)
-    sampler.start()
-    _, err = process.communicate()
-    seconds = time.perf_counter() - started
-    done.set()
-    sampler.join()
-    if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {err.strip()[-500:]}")
-    return seconds, peak
 
 
 def numbered_releases(folder: Path, count: int) -> str:
@@ -118,7 +70,7 @@ def main():
             for name, tree in contenders:
                 env = dict(os.environ)
                 if tree is None:
-                    results[name].append(timed(FLOOR, env))
+                    results[name].append(timed(FLOOR, env)[:2])
                     continue
                 env["PYTHONPATH"] = trees[tree]
                 cache = work / f"cache-{tree}"
@@ -135,7 +87,7 @@ def main():
                 else:
                     jobs = kind.rsplit(" ", 1)[1]
                     command = extract(work / "many", "--out", work / f"out-{tree}-many", "--force", "--jobs", jobs)
-                results[name].append(timed(command, env))
+                results[name].append(timed(command, env)[:2])
             print(f"round {round_ + 1}/{args.rounds} done", file=sys.stderr)
         floor = statistics.median(s for s, _ in results["floor"])
         print(f"{'run':<28} {'median s':>9} {'min':>6} {'max':>6} {'above floor':>12} {'peak MB':>8}")

@@ -97,3 +97,31 @@ def stored_releases(db: Path, out: Path) -> tuple[dict[str, dict], dict[str, dic
     connection.close()
     on_disk = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in out.glob("*.json")}
     return in_db, on_disk
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium through selenium, for the pages a person opens."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1280,2000"]:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def knowledge_base(tmp_path_factory):
+    """A database of the seed and team releases with its conflicts stored: (fact sheet folder, database)."""
+    from iomextract.cli import main
+    root = tmp_path_factory.mktemp("kb")
+    folder = release_folder(root / "in", with_team_releases=True)
+    out, db = root / "out", root / "facts.db"
+    assert main(["extract", str(folder), "--out", str(out), "--db", str(db), "--jobs", "1"]) == 0
+    assert main(["check", "--db", str(db), "--save"]) == 0
+    return out, db

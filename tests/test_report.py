@@ -1,5 +1,4 @@
 """The HTML review page: escaping, and what a person sees in a real headless browser."""
-import shutil
 
 import pytest
 
@@ -33,21 +32,6 @@ def test_report_from_fact_sheets_and_database(tmp_path, report_path):
     assert main(["report", "--db", str(tmp_path / "facts.db"), "--out", str(from_db)]) == 0
     for page in (from_sheets.read_text(), from_db.read_text()):
         assert 'class="ent ent-PERSON"' in page and "kind-contradiction" in page
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1280,2000"]:
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
-    yield driver
-    driver.quit()
 
 
 def test_page_in_a_real_browser(browser, report_path):
@@ -111,9 +95,42 @@ def test_timeline_chart_in_a_real_browser(browser, tmp_path):
     points = browser.find_elements(By.CSS_SELECTOR, "#timeline svg.chart a.point-link")
     labels = [p.find_element(By.CSS_SELECTOR, "text").text for p in points]
     assert labels == ["165", "169", "172", "173"]  # dated values in date order; the furniture 175 is no point
+    # a value scale with labelled ticks, and date labels that stay inside the chart
+    ticks = [float(t.text.replace(",", "")) for t in chart.find_elements(By.CSS_SELECTOR, "text.y-tick")]
+    assert len(ticks) >= 3 and ticks == sorted(ticks) and ticks[0] <= 165 and ticks[-1] >= 172
+    box = browser.execute_script("return arguments[0].getBoundingClientRect()", chart)
+    for label in chart.find_elements(By.CSS_SELECTOR, "text.tick"):
+        inner = browser.execute_script("return arguments[0].getBoundingClientRect()", label)
+        assert box["left"] <= inner["left"] and inner["right"] <= box["right"], label.text
+        assert len(label.text) == 10  # a whole date, "2024-03-05", never cut
     furniture_row = browser.find_element(By.CSS_SELECTOR, "#timeline tr.boilerplate")
     assert "counted once" in furniture_row.text and "175" in furniture_row.text
     points[1].click()  # 169, stated in the 2017 release
     highlighted = WebDriverWait(browser, 10).until(
         lambda driver: driver.find_elements(By.CSS_SELECTOR, "#doc-release-2017 .ev.hl"))
     assert "169" in "".join(e.text for e in highlighted)
+
+
+def test_scale_ticks_are_round_and_cover_the_values():
+    from iomextract.report import nice_ticks
+    assert nice_ticks(160.5, 176.5) == [165, 170, 175]
+    assert nice_ticks(0, 1000) == [0, 500, 1000]
+    assert nice_ticks(163.8, 174.2) == [164, 166, 168, 170, 172, 174]  # never fewer than three
+    assert nice_ticks(5, 5) == [5]
+
+
+def test_a_single_dated_value_draws_no_chart_and_people_are_counted_apart(corpus_sheets):
+    from iomextract.check import check
+    from iomextract.models import Timeline, TimelineFact, TimelinePoint
+    from iomextract.report import ReportDocument, render
+    one = TimelineFact(subject="IOM", attribute="staff_count", points=[
+        TimelinePoint(value=120, date="2020-01-02", documents=["a"], evidence=["IOM employs 120 staff."])],
+        undated=[], boilerplate=[])
+    documents = [ReportDocument(s, None) for s in corpus_sheets.values()]
+    page = render(documents, check([]), Timeline(facts=[one]))
+    assert "<svg" not in page and "120" in page  # the value is in the table
+    mentions = sum(1 for d in documents for e in d.sheet.entities if e.type == "PERSON")
+    people = len({e.key or e.text for d in documents for e in d.sheet.entities if e.type == "PERSON"})
+    assert people < mentions  # surnames and repeated names are mentions of fewer people
+    assert f"<tr><th>people</th><td>{people}</td></tr>" in page
+    assert f'PERSON</mark> mentions</th><td>{mentions}</td>' in page

@@ -85,7 +85,10 @@ def test_a_version_1_database_is_migrated_in_place(tmp_path, kenya):
     old.commit()
     old.close()
     with Store(path) as store:
-        assert store.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        assert store.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
+        # the claims it held are searchable, and its documents have their site
+        assert store.connection.execute("SELECT COUNT(*) FROM claims_fts WHERE claims_fts MATCH 'e'").fetchone()[0] == 1
+        assert store.connection.execute("SELECT site FROM documents").fetchone()[0] == ""
         (sheet,) = store.sheets()
         assert sheet.schema_version == "1" and sheet.document.id == "iom-kenya"  # an old fact sheet still loads
         assert store.counts()["claims"] == 1

@@ -252,13 +252,60 @@ def gather_or_exit(args, what: str):
 
 
 def cmd_check(args) -> int:
+    if args.save and not args.db:
+        print("error: --save stores the conflicts in a database: give --db", file=sys.stderr)
+        return 2
     gathered = gather_or_exit(args, "fact sheets to check")
     if isinstance(gathered, int):
         return gathered
     sheets, focus, failed = gathered
     report = check(document_claims(sheets), focus=focus)
     print(report.model_dump_json(indent=1) if args.json else format_table(report))
+    if args.save:
+        from datetime import datetime, timezone
+        try:
+            with Store(args.db) as store:
+                saved = store.save_conflicts(report, datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        except StoreError as err:
+            print(f"error: {shown(err)}", file=sys.stderr)
+            return 2
+        print(f"{saved} conflict{'' if saved == 1 else 's'} stored in {shown(args.db)} (tables conflicts, "
+              f"conflict_statements)", file=sys.stderr)
     return 1 if failed else 0
+
+
+def cmd_export(args) -> int:
+    from .export import ExportError, tables, write
+    gathered = gather_or_exit(args, "fact sheets to export")
+    if isinstance(gathered, int):
+        return gathered
+    sheets, _, failed = gathered
+    rows = tables(sheets, check(document_claims(sheets)))
+    try:
+        written = write(rows, Path(args.to), args.format)
+    except ExportError as err:
+        print(f"error: {shown(err)}", file=sys.stderr)
+        return 2
+    counts = ", ".join(f"{len(rows[name])} {name}" for name in written)
+    print(f"{counts} -> {shown(args.to)} ({args.format})", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_browse(args) -> int:
+    from .browse import serve
+    try:
+        with Store(args.db, readonly=True) as store:  # an iomextract database of this schema, or one line
+            counts = store.counts()
+    except StoreError as err:
+        print(f"error: {shown(err)}", file=sys.stderr)
+        return 2
+    print(f"{counts['documents']} documents, {counts['claims']} claims: http://{args.host}:{args.port}/ "
+          f"(Ctrl-C stops it)", file=sys.stderr)
+    try:
+        return serve(Path(args.db), args.host, args.port)
+    except RuntimeError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
 
 
 def cmd_timeline(args) -> int:
@@ -389,7 +436,9 @@ def cmd_cache(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    print(json.dumps(FactSheet.model_json_schema(), indent=1))
+    from .models import EXPORT_TABLES
+    model = FactSheet if args.table is None else EXPORT_TABLES[args.table]
+    print(json.dumps(model.model_json_schema(), indent=1))
     return 0
 
 
@@ -418,7 +467,22 @@ def parser() -> argparse.ArgumentParser:
     checker.add_argument("paths", nargs="*", help="fact sheets or folders of them")
     checker.add_argument("--db", default=None, help="check against everything stored in this database")
     checker.add_argument("--json", action="store_true", help="print the report as JSON")
+    checker.add_argument("--save", action="store_true",
+                         help="store the conflicts in the --db database (tables conflicts, conflict_statements), "
+                              "replacing those of the last run")
     checker.set_defaults(run=cmd_check)
+    export = sub.add_parser("export", help="flat tables (documents, entities, claims, conflicts) for spreadsheets and dataframes")
+    export.add_argument("paths", nargs="*", help="fact sheets or folders of them")
+    export.add_argument("--db", default=None, help="everything stored in this database (and the given fact sheets)")
+    export.add_argument("--to", required=True, metavar="DIR", help="folder for one file a table")
+    export.add_argument("--format", choices=["csv", "jsonl", "parquet"], default="csv",
+                        help="csv (UTF-8 for spreadsheets, the default), jsonl, or parquet (pip install 'iomextract[parquet]')")
+    export.set_defaults(run=cmd_export)
+    browse = sub.add_parser("browse", help="open the database in Datasette, read-only (pip install 'iomextract[browse]')")
+    browse.add_argument("--db", required=True, help="the database of extract --db")
+    browse.add_argument("--port", type=positive_int, default=8001)
+    browse.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: this machine only)")
+    browse.set_defaults(run=cmd_browse)
     report = sub.add_parser("report", help="write one HTML page to review releases, claims and conflicts")
     report.add_argument("paths", nargs="*", help="fact sheets, releases (extracted first), or folders of them")
     report.add_argument("--db", default=None, help="also every document stored in this database")
@@ -440,7 +504,9 @@ def parser() -> argparse.ArgumentParser:
     cache = sub.add_parser("cache", help="where the built pipeline is kept between runs, and its size")
     cache.add_argument("--clear", action="store_true", help="remove every cached pipeline (the next run builds one)")
     cache.set_defaults(run=cmd_cache)
-    schema = sub.add_parser("schema", help="print the JSON Schema of a fact sheet")
+    schema = sub.add_parser("schema", help="print the JSON Schema of a fact sheet, or of a row of an export table")
+    schema.add_argument("--table", choices=["documents", "entities", "claims", "conflicts", "conflict_statements"],
+                        default=None, help="the rows of this export table, each column described")
     schema.set_defaults(run=cmd_schema)
     return main
 

@@ -261,3 +261,86 @@ class TimelineFact(Record):
 
 class Timeline(Record):
     facts: list[TimelineFact]
+
+
+# Export tables ---------------------------------------------------------------------
+# One flat row per document, entity, claim, conflict and conflict statement: what `export` writes
+# (CSV, JSON lines, Parquet) and what a spreadsheet or dataframe reads. Every column is described.
+
+class DocumentRow(Record):
+    id: str = Field(description="the document's id (its file name without extension)")
+    path: str = Field(description="the file it was read from")
+    url: str | None = Field(default=None, description="where it was published (manifest or HTML metadata)")
+    site: str = Field(description="the URL's host without 'www.', else the source; '' when neither is known")
+    published: str | None = Field(default=None, description="publication date, YYYY-MM-DD")
+    published_from: PublishedFrom | None = Field(default=None, description="where the publication date was read")
+    title: str | None = Field(default=None, description="the release's headline")
+    words: int = Field(description="words in the text")
+    sha256: str = Field(description="hash of the file's bytes: the same text has the same hash")
+
+
+class EntityRow(Record):
+    document: str = Field(description="id of the document")
+    type: str = Field(description="ORG, PERSON, DATE, PLACE or FIGURE")
+    text: str = Field(description="the mention as written")
+    normalized: str | None = Field(default=None, description="canonical name (ORG), title (PERSON), TIMEX3 value "
+                                   "(DATE), country code (PLACE) or number (FIGURE)")
+    start: int = Field(description="character offset of the mention in the document's text")
+    end: int = Field(description="character offset just past the mention")
+    sentence: int = Field(description="index of the sentence holding it")
+    rule: str | None = Field(default=None, description="id of the rule in patterns/ that found it")
+    attributes: str = Field(description="every other attribute, as JSON")
+
+
+class ClaimRow(Record):
+    document: str = Field(description="id of the document stating it")
+    url: str | None = Field(default=None, description="the document's URL")
+    published: str | None = Field(default=None, description="the document's publication date, YYYY-MM-DD")
+    subject: str = Field(description="who or what the claim is about")
+    attribute: str = Field(description="what is stated: founded, member_since, member_state_count, role, ...")
+    object: str | None = Field(default=None, description="the other party: the organization a country joined, a role's organization")
+    value: str = Field(description="the value stated (a year, a count, a title)")
+    qualifier: Qualifier | None = Field(default=None, description="exact, over, under or about, for counts")
+    held: Literal["former", "current", "coming"] | None = Field(default=None, description="role: a post once held, held, or to come")
+    held_from: str | None = Field(default=None, description="role: the year the post began")
+    held_until: str | None = Field(default=None, description="role: the year the post ended")
+    hedged: bool = Field(description="a plan, hope, target or future, not a fact")
+    negated: bool = Field(description="stated as not so")
+    attributed_to: str | None = Field(default=None, description="the org or person the sentence cites")
+    boilerplate: bool = Field(description="in a paragraph every page of the site repeats (page furniture)")
+    rule: str | None = Field(default=None, description="id of the claim family in patterns/claims.jsonl")
+    evidence: str = Field(description="the sentence stating it")
+    evidence_start: int = Field(description="character offset of the evidence in the document's text")
+    evidence_end: int = Field(description="character offset just past the evidence")
+
+
+class ConflictRow(Record):
+    conflict: int = Field(description="number of the conflict, 1 first")
+    kind: ConflictKind = Field(description="contradiction, changed (a value over time) or compatible")
+    subject: str = Field(description="who or what the values are about")
+    attribute: str = Field(description="the attribute whose values differ")
+    object: str | None = Field(default=None, description="the other party, if any")
+    likely_value: str | None = Field(default=None, description="the likely value (or the current one of a changing fact)")
+    likely_qualifier: Qualifier | None = Field(default=None, description="its qualifier")
+    reasons: str | None = Field(default=None, description="why that value: support, own site, latest date")
+    note: str | None = Field(default=None, description="e.g. that the order of changed values is unknown")
+    statements: int = Field(description="how many statements the conflict holds")
+
+
+class ConflictStatementRow(Record):
+    conflict: int = Field(description="number of the conflict it belongs to")
+    document: str = Field(description="id of the document stating it")
+    url: str | None = Field(default=None, description="the document's URL")
+    published: str | None = Field(default=None, description="the document's publication date")
+    value: str = Field(description="the value this statement gives")
+    qualifier: Qualifier | None = Field(default=None, description="its qualifier")
+    evidence: str = Field(description="the sentence stating it")
+    boilerplate: bool = Field(description="page furniture")
+    attributed_to: str | None = Field(default=None, description="whom the sentence cites")
+    rule: str | None = Field(default=None, description="id of the claim family")
+
+
+EXPORT_TABLES: dict[str, type[Record]] = {
+    "documents": DocumentRow, "entities": EntityRow, "claims": ClaimRow,
+    "conflicts": ConflictRow, "conflict_statements": ConflictStatementRow,
+}

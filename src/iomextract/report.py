@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import math
 from collections import Counter
 from dataclasses import dataclass
 
@@ -85,11 +86,36 @@ def _number(value) -> float | None:
         return None
 
 
+def chart_points(fact: TimelineFact) -> list:
+    """(day, number, point) of a fact's dated numeric values: a chart needs two of them."""
+    return [(date.fromisoformat(p.date).toordinal(), _number(p.value), p) for p in fact.points
+            if p.date and _number(p.value) is not None]
+
+
+def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
+    """Round values for a scale from low to high, at least three: steps of 1, 2 or 5 times a power of ten."""
+    span = high - low
+    if span <= 0:
+        return [low]
+    power = 10 ** math.floor(math.log10(span / count))
+    steps = sorted({m * power * scale for m in (1, 2, 5) for scale in (0.1, 1, 10)})
+    ticks: list[float] = []
+    for step in reversed([s for s in steps if s <= span]):  # the coarsest step that still gives three
+        first = math.ceil(low / step) * step
+        ticks = [round(first + i * step, 10) for i in range(int((high - first) / step + 1e-9) + 1)]
+        if len(ticks) >= 3 and len(ticks) <= 2 * count:
+            return ticks
+    return ticks
+
+
+def _tick_label(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def timeline_chart(fact: TimelineFact, anchor_of, width: int = 640, height: int = 220) -> str:
-    """An inline SVG of a numeric fact's dated values; each point links to the sentence stating it."""
-    points = [(date.fromisoformat(p.date).toordinal(), _number(p.value), p) for p in fact.points
-              if p.date and _number(p.value) is not None]
-    left, right, top, bottom = 60, 20, 20, 40
+    """An inline SVG of a numeric fact's dated values, with a value scale; each point links to its sentence."""
+    points = chart_points(fact)
+    left, right, top, bottom = 64, 24, 20, 40
     days = [d for d, _, _ in points]
     values = [v for _, v, _ in points]
     low, high = min(values), max(values)
@@ -107,6 +133,9 @@ def timeline_chart(fact: TimelineFact, anchor_of, width: int = 640, height: int 
            f'aria-label="{_e(fact.subject)} {_e(fact.attribute)} over time">',
            f'<line x1="{left}" y1="{height - bottom}" x2="{width - right}" y2="{height - bottom}" class="axis"/>',
            f'<line x1="{left}" y1="{top}" x2="{left}" y2="{height - bottom}" class="axis"/>']
+    for tick in nice_ticks(low, high):
+        out.append(f'<line x1="{left}" y1="{y(tick):.1f}" x2="{width - right}" y2="{y(tick):.1f}" class="grid"/>'
+                   f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" class="y-tick">{_tick_label(tick)}</text>')
     ordered = sorted(points, key=lambda item: item[0])
     if len(ordered) > 1:
         out.append('<polyline class="trend" points="' + " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v, _ in ordered) + '"/>')
@@ -117,8 +146,10 @@ def timeline_chart(fact: TimelineFact, anchor_of, width: int = 640, height: int 
         circle = (f'<circle class="point" cx="{x(day):.1f}" cy="{y(value):.1f}" r="5"><title>{_e(label)}</title></circle>'
                   f'<text x="{x(day):.1f}" y="{y(value) - 9:.1f}" class="point-label">{_e(point.value)}</text>')
         out.append(f'<a class="point-link" href="#{_e(href)}">{circle}</a>' if href else circle)
-    for day in sorted({first, last}):
-        out.append(f'<text x="{x(day):.1f}" y="{height - bottom + 16}" class="tick">{date.fromordinal(day).isoformat()}</text>')
+    # the first date label starts at its point and the last ends at its own, so neither leaves the chart
+    for day, anchor in ((first, "start"), (last, "end")) if last > first else ((first, "middle"),):
+        out.append(f'<text x="{x(day):.1f}" y="{height - bottom + 16}" class="tick" style="text-anchor:{anchor}">'
+                   f'{date.fromordinal(day).isoformat()}</text>')
     out.append("</svg>")
     return "".join(out)
 
@@ -133,8 +164,7 @@ def render_timeline(result: Timeline, known: set[str]) -> str:
     for number, fact in enumerate(result.facts):
         target = f" / {_e(fact.object)}" if fact.object else ""
         out.append(f'<div class="fact" id="fact-{number}"><h3>{_e(fact.subject)} / {_e(fact.attribute)}{target}</h3>')
-        numeric = [p for p in fact.points if p.date and _number(p.value) is not None]
-        if numeric:
+        if len({day for day, _, _ in chart_points(fact)}) >= 2:  # one date is a row of the table, not a chart
             out.append(timeline_chart(fact, anchor_of))
         rows = [("dated", p) for p in fact.points] + [("no date", p) for p in fact.undated] + \
             [("furniture", p) for p in fact.boilerplate]
@@ -157,6 +187,8 @@ def render_timeline(result: Timeline, known: set[str]) -> str:
 def render(documents: list[ReportDocument], conflicts: ConflictReport, timeline: Timeline | None = None) -> str:
     """The whole page as one string."""
     entity_counts = Counter(e.type for d in documents for e in d.sheet.entities)
+    # people: one per person key (a person named in several releases is one), else per name
+    people = len({e.key or e.text for d in documents for e in d.sheet.entities if e.type == "PERSON"})
     claim_count = sum(len(d.sheet.claims) for d in documents)
     kind_counts = Counter(c.kind for c in conflicts.conflicts)
     known = {d.sheet.document.id for d in documents}
@@ -164,8 +196,10 @@ def render(documents: list[ReportDocument], conflicts: ConflictReport, timeline:
     out.append("<h1>iomextract review</h1>")
     out.append('<section id="overview"><h2>Overview</h2><table class="overview">')
     out.append(f"<tr><th>documents</th><td>{len(documents)}</td></tr>")
+    out.append(f"<tr><th>people</th><td>{people}</td></tr>")
     for label in TYPE_COLOURS:
-        out.append(f'<tr><th><mark class="ent ent-{label}">{label}</mark></th><td>{entity_counts.get(label, 0)}</td></tr>')
+        out.append(f'<tr><th><mark class="ent ent-{label}">{label}</mark> mentions</th>'
+                   f'<td>{entity_counts.get(label, 0)}</td></tr>')
     out.append(f"<tr><th>claims</th><td>{claim_count}</td></tr>")
     for kind in KINDS:
         out.append(f"<tr><th>{kind}</th><td>{kind_counts.get(kind, 0)}</td></tr>")
@@ -257,6 +291,7 @@ STYLE = "\n".join([
     ".chart{display:block;margin:.5em 0;background:#fff;border:1px solid #ddd}.chart .axis{stroke:#999}",
     ".chart .trend{fill:none;stroke:#4363d8;stroke-width:2}.chart .point{fill:#e6194b}",
     ".chart .point-label,.chart .tick{font-size:11px;fill:#333;text-anchor:middle}",
+    ".chart .y-tick{font-size:11px;fill:#555;text-anchor:end}.chart .grid{stroke:#eee}",
 ])
 
 PAGE_HEAD = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -7,8 +7,12 @@ runs in WAL mode with a busy timeout, so two ``extract --db`` runs on one
 file both finish: the second waits for the first's transaction.
 
 Schema 2 adds the claims' rule ids and flags, the documents' URL and source,
-and a row per paragraph hash (page furniture is counted from them). A
-schema-1 database is migrated in place when opened; a newer one is refused.
+and a row per paragraph hash (page furniture is counted from them). Schema 3
+adds each document's site, the conflicts ``check --save`` stores (``conflicts``,
+``conflict_statements``), full-text search over evidence (``claims_fts``, FTS5,
+kept by triggers) and the ``facts`` view (a claim with its document's site and
+year). An older database is migrated in place when opened for writing; a newer
+one is refused.
 
 Reading commands open the database read-only (``readonly=True``): they never
 create, migrate or lock it for writing. Every failure of SQLite or of a
@@ -28,9 +32,9 @@ from urllib.parse import quote
 from pydantic import ValidationError
 
 from .check import DocumentClaim
-from .models import Claim, FactSheet
+from .models import Claim, ConflictReport, FactSheet
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_SECONDS = 600  # how long a run waits for another run's transaction on the same database
 FIRST_WAIT_SECONDS = 1  # after this, the wait is said on stderr
 SCHEMA = """
@@ -38,7 +42,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
   sha256 TEXT PRIMARY KEY, id TEXT NOT NULL, path TEXT NOT NULL, title TEXT, published TEXT,
   characters INTEGER, words INTEGER, extractor_version TEXT, factsheet TEXT NOT NULL, text TEXT,
-  url TEXT, source TEXT);
+  url TEXT, source TEXT, site TEXT);
 CREATE TABLE IF NOT EXISTS entities (
   document TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
   type TEXT NOT NULL, text TEXT NOT NULL, start INTEGER, "end" INTEGER, sentence INTEGER, attributes TEXT);
@@ -51,12 +55,35 @@ CREATE TABLE IF NOT EXISTS claims (
 CREATE TABLE IF NOT EXISTS paragraphs (
   document TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
   site TEXT NOT NULL, hash TEXT NOT NULL, countable INTEGER NOT NULL, furniture TEXT);
+CREATE TABLE IF NOT EXISTS conflicts (
+  id INTEGER PRIMARY KEY, kind TEXT NOT NULL, subject TEXT NOT NULL, attribute TEXT NOT NULL, object TEXT,
+  note TEXT, likely_value TEXT, likely_qualifier TEXT, reasons TEXT, statements INTEGER NOT NULL, checked TEXT);
+CREATE TABLE IF NOT EXISTS conflict_statements (
+  conflict INTEGER NOT NULL REFERENCES conflicts(id) ON DELETE CASCADE, document TEXT NOT NULL, url TEXT,
+  published TEXT, value TEXT NOT NULL, qualifier TEXT, evidence TEXT, boilerplate INTEGER, attributed_to TEXT, rule TEXT);
 CREATE INDEX IF NOT EXISTS claims_key ON claims(subject, attribute, object);
 CREATE INDEX IF NOT EXISTS entities_document ON entities(document);
 CREATE INDEX IF NOT EXISTS claims_document ON claims(document);
 CREATE INDEX IF NOT EXISTS paragraphs_hash ON paragraphs(site, hash);
 CREATE INDEX IF NOT EXISTS paragraphs_document ON paragraphs(document);
+CREATE INDEX IF NOT EXISTS conflict_statements_conflict ON conflict_statements(conflict);
+CREATE INDEX IF NOT EXISTS claims_attribute ON claims(attribute)
 """
+# Full-text search over the claims' evidence (SQLite FTS5, the claims table as its content), kept by
+# triggers; and one view of each claim with its document, for facets by site and year. Statements,
+# not split on ";" as SCHEMA is: a trigger's body holds one.
+SEARCH_SCHEMA = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(evidence, subject, content='claims', content_rowid='rowid')",
+    """CREATE TRIGGER IF NOT EXISTS claims_fts_insert AFTER INSERT ON claims BEGIN
+       INSERT INTO claims_fts(rowid, evidence, subject) VALUES (new.rowid, new.evidence, new.subject); END""",
+    """CREATE TRIGGER IF NOT EXISTS claims_fts_delete AFTER DELETE ON claims BEGIN
+       INSERT INTO claims_fts(claims_fts, rowid, evidence, subject) VALUES ('delete', old.rowid, old.evidence, old.subject); END""",
+    """CREATE VIEW IF NOT EXISTS facts AS
+       SELECT c.rowid AS claim, d.id AS document, d.url, d.site, d.published, substr(d.published, 1, 4) AS year,
+              c.subject, c.attribute, c.object, c.value, c.qualifier, c.hedged, c.negated, c.boilerplate,
+              c.attributed_to, c.rule, c.evidence
+       FROM claims c JOIN documents d ON d.sha256 = c.document""",
+]
 # schema 1 -> 2: columns that schema 1 tables lack (the paragraphs table is created by SCHEMA)
 MIGRATION_2 = [
     ("documents", "url TEXT"), ("documents", "source TEXT"),
@@ -64,6 +91,7 @@ MIGRATION_2 = [
     ("claims", "boilerplate INTEGER DEFAULT 0"), ("claims", "attributed_to TEXT"), ("claims", "subject_key TEXT"),
     ("claims", "value_key TEXT"),
 ]
+MIGRATION_3 = [("documents", "site TEXT")]  # and the tables, search index and view SCHEMA and SEARCH_SCHEMA make
 
 
 class StoreError(Exception):
@@ -137,9 +165,17 @@ class Store:
                         raise StoreError(f"{self.path}: schema version {version} is newer than this iomextract ({SCHEMA_VERSION})")
                     if version == 1:
                         self._migrate_from_1()
+                    if version in (1, 2):
+                        self._add_columns(MIGRATION_3)
+                        self._fill_sites()
                     for statement in SCHEMA.split(";"):
                         if statement.strip():
                             self.connection.execute(statement)
+                    searchable = "claims_fts" in self._tables()
+                    for statement in SEARCH_SCHEMA:
+                        self.connection.execute(statement)
+                    if not searchable:  # a database of an earlier schema: index the claims it holds
+                        self.connection.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
                     self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             self._check_columns()
         except sqlite3.DatabaseError as err:
@@ -203,11 +239,23 @@ class Store:
         row = self.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else None
 
+    def _tables(self) -> set[str]:
+        return {row[0] for row in self.connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
     def _migrate_from_1(self) -> None:
-        for table, column in MIGRATION_2:
+        self._add_columns(MIGRATION_2)
+
+    def _add_columns(self, columns: list[tuple[str, str]]) -> None:
+        for table, column in columns:
             existing = {row[1] for row in self.connection.execute(f"PRAGMA table_info({table})")}
             if column.split()[0] not in existing:
                 self.connection.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
+
+    def _fill_sites(self) -> None:
+        from .furniture import site_from
+        rows = self.connection.execute("SELECT sha256, url, source FROM documents").fetchall()
+        self.connection.executemany("UPDATE documents SET site = ? WHERE sha256 = ?",
+                                    [(site_from(url, source), sha) for sha, url, source in rows])
 
     def close(self) -> None:
         self.connection.close()
@@ -227,10 +275,11 @@ class Store:
         with self._writing():  # one transaction: commit at the end, roll back on any error
             self.connection.execute("DELETE FROM documents WHERE sha256 = ? OR (path = ? AND path != '')",
                                     (doc.sha256, doc.path))
+            from .furniture import site_of
             self.connection.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc.sha256, doc.id, doc.path, doc.title, doc.published, doc.characters, doc.words,
-                 sheet.extractor.version, sheet.model_dump_json(), text, doc.url, doc.source))
+                 sheet.extractor.version, sheet.model_dump_json(), text, doc.url, doc.source, site_of(doc)))
             self._insert_facts(sheet)
 
     @_guarded
@@ -261,6 +310,26 @@ class Store:
         self.connection.executemany(
             "INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?)",
             [(doc.sha256, site, p.hash, int(furniture.countable(p)), p.furniture) for p in sheet.paragraphs])
+
+    @_guarded
+    def save_conflicts(self, report: ConflictReport, checked: str) -> int:
+        """Replace the stored conflicts with those of ``report`` (``checked``: when, ISO time); how many."""
+        urls = dict(self.connection.execute("SELECT id, url FROM documents"))
+        with self._writing():
+            self.connection.execute("DELETE FROM conflict_statements")
+            self.connection.execute("DELETE FROM conflicts")
+            for number, conflict in enumerate(report.conflicts, 1):
+                likely = conflict.preferred
+                self.connection.execute(
+                    "INSERT INTO conflicts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (number, conflict.kind, conflict.subject, conflict.attribute, conflict.object, conflict.note,
+                     None if likely is None else str(likely.value), None if likely is None else likely.qualifier,
+                     None if likely is None else likely.reasons, len(conflict.claims), checked))
+                self.connection.executemany(
+                    "INSERT INTO conflict_statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(number, c.document, urls.get(c.document), c.published, str(c.value), c.qualifier, c.evidence,
+                      int(c.boilerplate), c.attributed_to, c.rule) for c in conflict.claims])
+        return len(report.conflicts)
 
     # reading -------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from ..identity import name_parts, person_key, surname_key, title_key
 from ..lexicons import english_words
 from ..patterns import load
 from ..phrases import PhraseSet
-from ..predicates import RolePredicateFinder, skip_spaces
+from ..predicates import RolePredicateFinder
 from ..token_table import token_table
 
 ARTICLES = {"a", "an", "the"}
