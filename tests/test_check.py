@@ -1,6 +1,9 @@
+import json
+
 import pytest
 
 from iomextract.check import DocumentClaim, check, compatible
+from iomextract.cli import main
 from iomextract.models import Claim, Evidence
 
 
@@ -78,3 +81,83 @@ def test_a_career_is_ordered_by_the_years_of_its_posts():
     assert career.kind == "changed" and [c.value for c in career.claims] == ["Chief of Mission in Chad",
                                                                             "Deputy Director General"]
     assert career.preferred.value == "Deputy Director General"
+
+
+# The check at crawl scale ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def ten_pages(tmp_path_factory):
+    """Ten pages of one site printing the same furniture paragraph (175 member states), two of them dated
+    with counts of their own; and a manifest giving each its URL on iom.int."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_timeline import release
+    folder = tmp_path_factory.mktemp("crawl")
+    rows = ["file,url"]
+    for number in range(10):
+        year = 2010 + number
+        body = (f"IOM counts {160 + number} member states, the Organization said." if number in (3, 7) else
+                f"IOM opened a transit centre for {100 + number} returnees on Monday.")
+        (folder / f"page-{number}.txt").write_text(release(year, body), encoding="utf-8")
+        rows.append(f"page-{number}.txt,https://www.iom.int/news/page-{number}")
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = folder / "out"
+    assert main(["extract", str(folder), "--out", str(out), "--meta", str(folder / "manifest.csv"), "--jobs", "1"]) == 0
+    return folder, out
+
+
+def test_furniture_on_ten_pages_is_one_line_in_check_timeline_and_report(ten_pages, capsys):
+    folder, out = ten_pages
+    capsys.readouterr()
+    assert main(["check", str(out), "--attribute", "member_state_count"]) == 0
+    text = capsys.readouterr().out
+    furniture = [line for line in text.splitlines() if "page furniture" in line]
+    assert furniture == [line for line in furniture if "175 — page furniture on 10 pages of iom.int" in line]
+    assert len(furniture) == 1 and text.count("175") == 1
+    assert main(["timeline", str(out), "--attribute", "member_state_count"]) == 0
+    text = capsys.readouterr().out
+    assert text.count("page furniture on 10 pages") == 1 and "and 7 more" in text
+    page = folder / "report.html"
+    assert main(["report", str(out), "--out", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert html.count("page furniture on 10 pages of iom.int") == 1
+
+
+def test_filters_and_fail_on(ten_pages, capsys):
+    _, out = ten_pages
+    capsys.readouterr()
+    assert main(["check", str(out), "--subject", "IOM", "--kind", "changed", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["conflicts"] and {c["kind"] for c in report["conflicts"]} == {"changed"}
+    assert {c["subject"] for c in report["conflicts"]} == {"International Organization for Migration"}  # by acronym
+    assert main(["check", str(out), "--subject", "Nauru", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["conflicts"] == []
+    assert main(["check", str(out), "--fail-on", "changed"]) == 3
+    assert main(["check", str(out), "--fail-on", "contradiction"]) == 0
+    capsys.readouterr()
+    assert main(["timeline", str(out), "--attribute", "member_states"]) == 2
+    err = capsys.readouterr().err
+    assert "no attribute 'member_states'" in err and "member_state_count" in err
+
+
+@pytest.mark.parametrize("a, b, compatible_", [
+    ("Chief of Mission", "Chief of Mission for Nepal", True),
+    ("Minister", "Minister of Health", True),
+    ("Head of Office", "Head of Office in Kharkiv", True),
+    ("Director General", "Deputy Director General", False),  # another post, not a complement
+    ("Chief of Mission", "Chief of Staff", False),
+])
+def test_a_title_with_a_complement_is_compatible(a, b, compatible_):
+    from iomextract.check import compatible
+    from iomextract.models import Claim, Evidence
+    claims = [Claim(subject="Ana Reis", attribute="role", value=v, object="IOM", sentence=0,
+                    evidence=Evidence(text=v, start=0, end=len(v))) for v in (a, b)]
+    assert compatible(*claims) is compatible_
+
+
+def test_counts_read_right():
+    from iomextract.check import format_table
+    from iomextract.models import ConflictReport
+    assert format_table(ConflictReport(conflicts=[], corroborated=1)).endswith(
+        "0 contradictions, 0 changed, 0 compatible; 1 claim corroborated; 0 set aside")

@@ -51,6 +51,28 @@ def several_valued_attributes(patterns_dir: str | None = None) -> set[str]:
     return {rule.attribute for rule in load("claims.jsonl", patterns_dir) if getattr(rule, "several", False)}
 
 
+def claim_attributes(patterns_dir: str | None = None) -> list[str]:
+    """The attributes claims can have: those of the families in patterns/claims.jsonl."""
+    return sorted({rule.attribute for rule in load("claims.jsonl", patterns_dir)})
+
+
+def subject_matcher(query: str | None, patterns_dir: str | None = None):
+    """A test of a claim's subject against what a user typed: words of the name, or an organization's
+    acronym or alias ("IOM" finds the International Organization for Migration), case aside."""
+    if not query:
+        return lambda claim: True
+    wanted = query.lower().strip()
+    names = {wanted}
+    for entry in load("organizations.jsonl", patterns_dir):
+        if wanted in {n.lower() for n in [entry.canonical, entry.acronym or "", *entry.aliases]}:
+            names.add(entry.canonical.lower())
+
+    def matches(claim: Claim) -> bool:
+        subject = claim.subject.lower()
+        return any(name in subject for name in names) or wanted == (claim.subject_key or "").lower()
+    return matches
+
+
 def organization_sites(patterns_dir: str | None = None) -> dict[str, set[str]]:
     """Canonical organization name -> the sites it publishes on."""
     return {entry.canonical: set(entry.sites) for entry in load("organizations.jsonl", patterns_dir) if entry.sites}
@@ -73,13 +95,26 @@ def _interval(value: float, qualifier: str | None, tolerance: float) -> tuple[fl
     return value, value
 
 
+def _title_with_complement(a: Claim, b: Claim, patterns_dir: str | None = None) -> bool:
+    """One title is the other with a place, office or body after it: "Chief of Mission" and "Chief of
+    Mission for Nepal", "Minister" and "Minister of Health" say one post, the second more fully."""
+    if not (isinstance(a.value, str) and isinstance(b.value, str)):
+        return False
+    shorter, longer = sorted((str(value_key(a)[0]).lower(), str(value_key(b)[0]).lower()), key=len)
+    if not shorter or not longer.startswith(shorter + " "):
+        return False
+    prepositions = set(load("titles.json", patterns_dir).complement_prepositions)
+    return longer[len(shorter) + 1:].split(" ", 1)[0] in prepositions
+
+
 def compatible(a: Claim, b: Claim, tolerance: float = 0.1) -> bool:
     """True when two values agree once qualifiers and precision are read.
 
     "over 100" and 171; "nearly 2,000" and 1,950 (within ``tolerance``);
-    a decade "195" and the year "1951"; equal values.
+    a decade "195" and the year "1951"; equal values; a title and the same
+    title with a complement ("Chief of Mission for Nepal").
     """
-    if value_key(a) == value_key(b):
+    if value_key(a) == value_key(b) or _title_with_complement(a, b):
         return True
     x, y = _number(a.value), _number(b.value)
     if isinstance(a.value, str) and isinstance(b.value, str) and a.value.isdigit() and b.value.isdigit():
@@ -248,7 +283,8 @@ def check(items: list[DocumentClaim], focus: set[str] | None = None,
             subject=members[0].claim.subject, attribute=attribute, object=obj, kind=kind, note=note,
             claims=[ConflictClaim(document=m.document, value=m.claim.value, qualifier=m.claim.qualifier,
                                   published=m.published, evidence=m.claim.evidence.text, boilerplate=m.claim.boilerplate,
-                                  attributed_to=m.claim.attributed_to, rule=m.claim.rule) for m in members],
+                                  attributed_to=m.claim.attributed_to, rule=m.claim.rule, site=m.site)
+                    for m in members],
             preferred=preferred,
         ))
     order = {"contradiction": 0, "changed": 1, "compatible": 2}
@@ -258,18 +294,46 @@ def check(items: list[DocumentClaim], focus: set[str] | None = None,
     return ConflictReport(conflicts=conflicts, corroborated=corroborated, set_aside=set_aside)
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """"1 contradiction", "2 contradictions", "1 fact that changes"."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def statement_lines(claims: list[ConflictClaim]) -> list[tuple[list[ConflictClaim], str]]:
+    """A conflict's statements with their copies together: (the statements, the kind of group).
+
+    Page furniture of one value on one site is one line however many pages print it ("furniture");
+    documents that state one value in the same sentence word for word are one line ("copies").
+    """
+    groups: dict[tuple, list[ConflictClaim]] = {}
+    for claim in claims:
+        key = (("furniture", claim.site, claim.value, claim.qualifier) if claim.boilerplate
+               else ("copies", claim.value, claim.qualifier, " ".join(claim.evidence.split()).lower()))
+        groups.setdefault(key, []).append(claim)
+    return [(members, key[0]) for key, members in groups.items()]
+
+
 def format_table(report: ConflictReport, width: int = 100) -> str:
-    """The report as text for a terminal."""
+    """The report as text for a terminal: each distinct statement of a conflict once."""
     lines = []
     for conflict in report.conflicts:
         target = f" / {conflict.object}" if conflict.object else ""
         lines.append(f"{conflict.kind.upper()}: {conflict.subject} / {conflict.attribute}{target}"
                      + (f"  ({conflict.note})" if conflict.note else ""))
-        for claim in conflict.claims:
+        for members, kind in statement_lines(conflict.claims):
+            claim = members[0]
             value = f"{claim.qualifier} {claim.value}" if claim.qualifier not in (None, "exact") else f"{claim.value}"
-            evidence = claim.evidence if len(claim.evidence) <= width else claim.evidence[: width - 1] + "…"
-            date = "(furniture)" if claim.boilerplate else (claim.published or "(no date)")
-            lines.append(f"  {claim.document:<40} {date:<11} {value:<16} {evidence}")
+            evidence = " ".join(claim.evidence.split())  # one line, however the page wrapped it
+            evidence = evidence if len(evidence) <= width else evidence[: width - 1] + "…"
+            if kind == "furniture" and len(members) > 1:
+                where = f" of {claim.site}" if claim.site else ""
+                lines.append(f"  {value} — page furniture on {len(members)} pages{where}: {evidence}")
+                continue
+            dates = sorted({m.published for m in members if m.published})
+            date = "(furniture)" if claim.boilerplate else (
+                (dates[0] if len(dates) == 1 else f"{dates[0]}…{dates[-1]}") if dates else "(no date)")
+            document = claim.document if len(members) == 1 else f"{claim.document} and {plural(len(members) - 1, 'other')}"
+            lines.append(f"  {document:<40} {date:<11} {value:<16} {evidence}")
         if conflict.preferred:
             lines.append(f"  -> {conflict.preferred.reasons}")
         lines.append("")
@@ -279,7 +343,7 @@ def format_table(report: ConflictReport, width: int = 100) -> str:
             lines.append(f"  {item.document:<40} {item.why:<8} {item.subject} / {item.attribute} = {item.value}")
         lines.append("")
     counts = {k: sum(1 for c in report.conflicts if c.kind == k) for k in ("contradiction", "changed", "compatible")}
-    lines.append(f"{counts['contradiction']} contradictions, {counts['changed']} changed, "
-                 f"{counts['compatible']} compatible; {report.corroborated} claims corroborated; "
+    lines.append(f"{plural(counts['contradiction'], 'contradiction')}, {counts['changed']} changed, "
+                 f"{counts['compatible']} compatible; {plural(report.corroborated, 'claim')} corroborated; "
                  f"{len(report.set_aside)} set aside")
     return "\n".join(lines)

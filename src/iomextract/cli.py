@@ -122,7 +122,7 @@ def cmd_extract(args) -> int:
         return 2
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        probe = out_dir / ".iomextract-write-test"
+        probe = out_dir / f".iomextract-write-test.{os.getpid()}"  # one per run: two runs may share the folder
         probe.write_text("")
         probe.unlink()
     except OSError as err:
@@ -251,15 +251,35 @@ def gather_or_exit(args, what: str):
     return gathered
 
 
+def filtered_claims(args, sheets) -> list[DocumentClaim] | None:
+    """The claims of the sheets that --subject and --attribute ask for; None (and one line) for a wrong attribute."""
+    from .check import claim_attributes, subject_matcher
+    attributes = claim_attributes()
+    if args.attribute and args.attribute not in attributes:
+        print(f"error: no attribute {args.attribute!r}; one of: {', '.join(attributes)}", file=sys.stderr)
+        return None
+    about = subject_matcher(args.subject)
+    return [item for item in document_claims(sheets)
+            if about(item.claim) and (not args.attribute or item.claim.attribute == args.attribute)]
+
+
 def cmd_check(args) -> int:
     if args.save and not args.db:
         print("error: --save stores the conflicts in a database: give --db", file=sys.stderr)
+        return 2
+    if args.save and (args.subject or args.attribute or args.kind):
+        print("error: --save stores every conflict: give it without --subject, --attribute or --kind", file=sys.stderr)
         return 2
     gathered = gather_or_exit(args, "fact sheets to check")
     if isinstance(gathered, int):
         return gathered
     sheets, focus, failed = gathered
-    report = check(document_claims(sheets), focus=focus)
+    items = filtered_claims(args, sheets)
+    if items is None:
+        return 2
+    report = check(items, focus=focus)
+    if args.kind:
+        report.conflicts = [c for c in report.conflicts if c.kind == args.kind]
     print(report.model_dump_json(indent=1) if args.json else format_table(report))
     if args.save:
         from datetime import datetime, timezone
@@ -271,6 +291,8 @@ def cmd_check(args) -> int:
             return 2
         print(f"{saved} conflict{'' if saved == 1 else 's'} stored in {shown(args.db)} (tables conflicts, "
               f"conflict_statements)", file=sys.stderr)
+    if args.fail_on and any(c.kind == args.fail_on for c in report.conflicts):
+        return 3  # for pipelines: a conflict of that kind was found
     return 1 if failed else 0
 
 
@@ -314,7 +336,13 @@ def cmd_timeline(args) -> int:
     if isinstance(gathered, int):
         return gathered
     sheets, _, failed = gathered
-    result = timeline(document_claims(sheets), subject=args.subject, attribute=args.attribute)
+    items = filtered_claims(args, sheets)
+    if items is None:
+        return 2
+    result = timeline(items, subject=args.subject, attribute=args.attribute)
+    if args.kind:  # the facts whose values are, to check, of this kind
+        kinds = {(c.subject, c.attribute, c.object): c.kind for c in check(items).conflicts}
+        result.facts = [f for f in result.facts if kinds.get((f.subject, f.attribute, f.object)) == args.kind]
     print(result.model_dump_json(indent=1) if args.json else format_timeline(result))
     return 1 if failed else 0
 
@@ -442,6 +470,17 @@ def cmd_schema(args) -> int:
     return 0
 
 
+def add_filters(command) -> None:
+    from .check import claim_attributes
+    command.add_argument("--subject", default=None,
+                         help="only subjects whose name contains this, or an organization it is the acronym or "
+                              "alias of ('IOM' finds the International Organization for Migration)")
+    command.add_argument("--attribute", default=None, metavar="NAME",
+                         help=f"only this attribute: {', '.join(claim_attributes())}")
+    command.add_argument("--kind", choices=["contradiction", "changed", "compatible"], default=None,
+                         help="only conflicts (facts) of this kind")
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="iomextract", description=__doc__)
     main.add_argument("--version", action="version", version=__version__)
@@ -467,6 +506,9 @@ def parser() -> argparse.ArgumentParser:
     checker.add_argument("paths", nargs="*", help="fact sheets or folders of them")
     checker.add_argument("--db", default=None, help="check against everything stored in this database")
     checker.add_argument("--json", action="store_true", help="print the report as JSON")
+    add_filters(checker)
+    checker.add_argument("--fail-on", choices=["contradiction", "changed", "compatible"], default=None,
+                         help="exit with status 3 when a conflict of this kind is found (for pipelines)")
     checker.add_argument("--save", action="store_true",
                          help="store the conflicts in the --db database (tables conflicts, conflict_statements), "
                               "replacing those of the last run")
@@ -491,8 +533,7 @@ def parser() -> argparse.ArgumentParser:
     line = sub.add_parser("timeline", help="facts that change, their values in the order of the documents' dates")
     line.add_argument("paths", nargs="*", help="fact sheets or folders of them")
     line.add_argument("--db", default=None, help="everything stored in this database (and the given fact sheets)")
-    line.add_argument("--subject", default=None, help="only subjects whose name contains this")
-    line.add_argument("--attribute", default=None, help="only this attribute, e.g. member_state_count")
+    add_filters(line)
     line.add_argument("--json", action="store_true", help="print the timeline as JSON")
     line.set_defaults(run=cmd_timeline)
     explain = sub.add_parser("explain", help="the rule and evidence behind a claim or entity of a fact sheet")

@@ -185,6 +185,7 @@ class ConflictClaim(Record):
     boilerplate: bool = False
     attributed_to: str | None = None
     rule: str | None = None
+    site: str = Field(default="", description="the site of the document (its URL's host), for page furniture")
 
 
 class ValueScore(Record):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from datetime import date
 
+from .check import statement_lines
 from .models import ConflictReport, FactSheet, Timeline, TimelineFact
 
 TYPE_COLOURS = {"ORG": "#7aecec", "PERSON": "#aa9cfc", "DATE": "#bfe1d9", "PLACE": "#feca74", "FIGURE": "#e4e7d2"}
@@ -222,11 +223,15 @@ def render(documents: list[ReportDocument], conflicts: ConflictReport, timeline:
         if conflict.note:
             out.append(f'<p class="note">{_e(conflict.note)}</p>')
         out.append('<div class="sides">')
-        for side in conflict.claims:
+        for members, _ in statement_lines(conflict.claims):  # copies of one statement: one card
+            side = members[0]
             value = f"{side.qualifier} {side.value}" if side.qualifier not in (None, "exact") else f"{side.value}"
-            link = (f'<a href="#{_anchor(side.document)}">{_e(side.document)}</a>' if side.document in known
-                    else _e(side.document))
-            when = "page furniture: not dated" if side.boilerplate else (side.published or "no date")
+            link = ", ".join(f'<a href="#{_anchor(m.document)}">{_e(m.document)}</a>' if m.document in known
+                             else _e(m.document) for m in members[:3]) + (
+                f" and {len(members) - 3} more" if len(members) > 3 else "")
+            when = (f"page furniture on {len(members)} pages" + (f" of {side.site}" if side.site else "")
+                    + ": not dated" if side.boilerplate and len(members) > 1
+                    else "page furniture: not dated" if side.boilerplate else (side.published or "no date"))
             out.append(f'<div class="side{" boilerplate" if side.boilerplate else ""}"><div class="value">{_e(value)}</div>'
                        f'<div>{link}</div><div class="date">{_e(when)}</div>'
                        f'<blockquote class="evidence">{_e(side.evidence)}</blockquote></div>')

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .check import (DocumentClaim, value_key, asserted, date_of, fixed_attributes, groups, likely_value,
-                    organization_sites)
+                    organization_sites, subject_matcher)
 from .models import EvidenceRef, Timeline, TimelineFact, TimelinePoint
 
 
@@ -21,12 +21,13 @@ def timeline(items: list[DocumentClaim], subject: str | None = None, attribute: 
     fixed = fixed_attributes(patterns_dir)
     sites = organization_sites(patterns_dir)
     items, _ = asserted(items)
+    about = subject_matcher(subject, patterns_dir)
     facts = []
     for (_, fact_attribute, obj), members in groups(items).items():
         if fact_attribute in fixed or (attribute and fact_attribute != attribute):
             continue
         name = members[0].claim.subject
-        if subject and subject.lower() not in name.lower() and subject.lower() != (members[0].claim.subject_key or ""):
+        if not about(members[0].claim):
             continue
         if len({value_key(m.claim) for m in members}) < 2:
             continue
@@ -59,15 +60,23 @@ def _points(members: list[DocumentClaim], by_date: bool = False, boilerplate: bo
     return points
 
 
+MAX_LISTED = 3  # documents named on a line; the rest are counted
+
+
 def format_timeline(result: Timeline, width: int = 90) -> str:
     """The timeline as text for a terminal."""
     lines = []
 
     def row(label: str, point: TimelinePoint) -> str:
         value = f"{point.qualifier} {point.value}" if point.qualifier not in (None, "exact") else str(point.value)
-        evidence = point.evidence[0]
+        evidence = " ".join(point.evidence[0].split())  # one line, however the page wrapped it
         evidence = evidence if len(evidence) <= width else evidence[: width - 1] + "…"
-        return f"  {label:<12} {value:<14} {', '.join(point.documents)}\n  {'':<12} {'':<14} “{evidence}”"
+        documents = point.documents
+        shown_documents = ", ".join(documents) if len(documents) <= MAX_LISTED else (
+            f"{', '.join(documents[:MAX_LISTED])} and {len(documents) - MAX_LISTED} more")
+        if point.boilerplate and len(documents) > 1:
+            shown_documents = f"page furniture on {len(documents)} pages: {shown_documents}"
+        return f"  {label:<12} {value:<14} {shown_documents}\n  {'':<12} {'':<14} “{evidence}”"
 
     for fact in result.facts:
         target = f" / {fact.object}" if fact.object else ""
@@ -78,5 +87,6 @@ def format_timeline(result: Timeline, width: int = 90) -> str:
         if fact.current:
             lines.append(f"  -> {fact.current.reasons}")
         lines.append("")
-    lines.append(f"{len(result.facts)} facts that change")
+    count = len(result.facts)
+    lines.append(f"{count} fact{'' if count == 1 else 's'} that change{'s' if count == 1 else ''}")
     return "\n".join(lines)
