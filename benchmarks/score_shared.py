@@ -31,6 +31,7 @@ FLOORS = [
     ("dev", ["entities_micro", "f"], 0.966),
     ("dev", ["entities", "PERSON", "f"], 0.968),
     ("dev", ["values", "PERSON title", 0], 0.947),
+    ("dev", ["values", "DATE value", 0], 1.0),
     ("dev", ["claims", "f"], 0.966),
     ("dev", ["claims_by_attribute", "role", "f"], 0.927),
     ("dev", ["claims_by_attribute", "staff_count", "f"], 1.0),

@@ -1,8 +1,9 @@
 """Title, publication date and dateline, wherever a page puts them."""
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
+from iomextract import extract_file, extract_text
 from iomextract.extract import make_doc
 
 BODY = "The ministers met to discuss the response to the floods and agreed to open two new centres."
@@ -77,3 +78,58 @@ def test_credits_at_the_end_are_organizations(nlp):
     doc = nlp(f"Floods\n\n{BODY}\n\n[Reuters / The Daily Nation]")
     assert [(e.text, e._.attrs["rule"]) for e in doc.ents if e.label_ == "ORG"] == \
         [("Reuters", "org.credit"), ("The Daily Nation", "org.credit")]
+
+
+# The dates of a crawl: feed and wire header lines, all-caps months, year-less datelines, story dates
+CRAWL_BODY = ("IOM said on Tuesday that 300 migrants had returned home. The agency will open a centre "
+              "tomorrow, officials said today in a statement to the press.")
+
+
+@pytest.mark.parametrize("header, published, today", [
+    ("IOM opens centre\nMon, 05/14/2018 - 11:02\n\n", "2018-05-14", "2018-05-14"),  # a feed's timestamp
+    ("IOM opens centre\nPosted: Thursday, May 7, 2020 - 10:15\n\n", "2020-05-07", "2020-05-07"),
+    ("IOM opens centre\nMonday, 4 March 2019 07:41\n\n", "2019-03-04", "2019-03-04"),
+    ("IOM opens centre\n\nNAIROBI, Kenya, May 2, 2016/Wire Service/ -- ", "2016-05-02", "2016-05-02"),  # press wire
+    ("IOM opens centre\n\nMARCH 3 2015\n\nGENEVA – ", "2015-03-03", "2015-03-03"),  # all-caps month
+    # a year-less dateline takes the page's year; the story's day anchors "today", not the page's
+    ("IOM opens centre\nPosted on 12 May 2019\n\nBELEDWEYNE, Somalia, May 10 (Horn Wire) – ", "2019-05-12", "2019-05-10"),
+    ("IOM opens centre\nDate Publish: 2023-06-21\n\nGENEVA, 20 June 2023 – ", "2023-06-21", "2023-06-20"),
+    ("IOM opens centre\nDate Publish:\nFriday, July 1, 2016\n\nJUNE 30 2016\n\nGENEVA – ", "2016-07-01", "2016-06-30"),
+])
+def test_crawl_dates_and_the_story_date(nlp, header, published, today):
+    sheet = extract_text(header + CRAWL_BODY + "\n", nlp=nlp)
+    assert sheet.document.published == published
+    values = {e.text: e.value for e in sheet.entities if e.type == "DATE"}
+    assert values["today"] == today
+    assert values["tomorrow"] == (date.fromisoformat(today) + timedelta(days=1)).isoformat()
+
+
+def test_a_weekday_with_a_future_cue_after_it_is_the_coming_one(nlp):
+    sheet = extract_text("IOM chief visits Jordan\nMonday, 24 March 2003\n\nThe Director General arrives today. "
+                         "On Wednesday he is scheduled to visit the border. On Sunday IOM said it will help.\n", nlp=nlp)
+    values = {e.text: e.value for e in sheet.entities if e.type == "DATE"}
+    assert values["Wednesday"] == "2003-03-26" and values["Sunday"] == "2003-03-23"
+
+
+@pytest.mark.parametrize("slug, expected", [
+    ("iom-amman-press-briefing-note-24-mar-2003", "2003-03-24"),
+    ("https://example.org/news/2019/05/14/iom-opens-centre", "2019-05-14"),
+    ("report_14_May_2019", "2019-05-14"),
+    ("may-14-2019-iom-update", "2019-05-14"),
+    ("https://tass.com/politics/1227471", None),  # an article number, no date
+    ("covid-19-update-2-2020", None),
+    ("release-2017", None),  # a year alone is no publication date
+])
+def test_dates_in_urls_and_file_names(slug, expected):
+    from iomextract.components.release_header import date_in_slug
+    found = date_in_slug(slug)
+    assert (found.isoformat() if found else None) == expected
+
+
+def test_a_file_name_dates_a_release_whose_text_does_not(nlp, tmp_path):
+    path = tmp_path / "iom-press-briefing-note-24-mar-2003.txt"
+    path.write_text("IOM Director General arrives in Amman tonight for a three-day visit. Tomorrow he meets "
+                    "the Minister of the Interior.\n", encoding="utf-8")
+    sheet = extract_file(path, nlp=nlp)
+    assert (sheet.document.published, sheet.document.published_from) == ("2003-03-24", "file name")
+    assert {e.text: e.value for e in sheet.entities if e.type == "DATE"}["Tomorrow"] == "2003-03-25"

@@ -151,7 +151,7 @@ def extract_one(name: str, out_dir: str, model: str | None = None, force: bool =
     nlp = _nlp(model)
     try:
         with collector_paused():
-            sheet = factsheet(nlp(source_doc(nlp, source, meta)), source, path.stem, name, nlp, meta)
+            sheet = factsheet(nlp(source_doc(nlp, source, meta, path)), source, path.stem, name, nlp, meta)
     except Exception as err:
         # a defect of ours on this text: it fails alone, the batch goes on
         return Outcome(name, "failed", f"internal error, please report it: {type(err).__name__}: {err}")

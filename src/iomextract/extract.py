@@ -124,11 +124,17 @@ def make_doc(nlp: Language, text: str, published: date | None = None, published_
     return doc
 
 
-def source_doc(nlp: Language, source: SourceText, meta: SourceMeta | None = None) -> Doc:
-    """The Doc of a release file: the manifest's date first, then the page's metadata."""
+def source_doc(nlp: Language, source: SourceText, meta: SourceMeta | None = None, path: str | Path | None = None) -> Doc:
+    """The Doc of a release file: the manifest's date first, then the page's metadata; the URL and the
+    file's name are kept for a date the text does not give ("/2019/05/14/", "...-24-mar-2003.txt")."""
     if meta is not None and meta.published is not None:
-        return make_doc(nlp, source.pipeline_text, meta.published, "meta")
-    return make_doc(nlp, source.pipeline_text, source.published, "html")
+        doc = make_doc(nlp, source.pipeline_text, meta.published, "meta")
+    else:
+        doc = make_doc(nlp, source.pipeline_text, source.published, "html")
+    doc.user_data["iom_slugs"] = [(meta.url, "url")] if meta is not None and meta.url else []
+    if path is not None:
+        doc.user_data["iom_slugs"].append((Path(path).stem, "file name"))
+    return doc
 
 
 def extract_text(text: str, *, doc_id: str = "document", published: date | None = None,
@@ -155,4 +161,4 @@ def extract_file(path: str | Path, *, nlp: Language | None = None, meta: SourceM
     source = read_source(path)
     nlp = nlp or default_nlp()
     with collector_paused():
-        return factsheet(nlp(source_doc(nlp, source, meta)), source, Path(path).stem, str(path), nlp, meta)
+        return factsheet(nlp(source_doc(nlp, source, meta, path)), source, Path(path).stem, str(path), nlp, meta)

@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION = "3"  # 3: the time of a role; 2: rule ids, context flags, person and title keys; older sheets load
+SCHEMA_VERSION = "4"  # 4: publication dates read from a URL or a file name; 3: the time of a role; 2: rule ids, context flags, person and title keys; older sheets load
 
 Qualifier = Literal["exact", "over", "under", "about"]
 PlaceKind = Literal["country", "city", "region", "camp", "facility", "continent", "sea"]
@@ -97,7 +97,7 @@ class Claim(StatementFlags, Record):
     held_until: str | None = Field(default=None, description="role: the year the post ended, as the text gives it")
 
 
-PublishedFrom = Literal["meta", "html", "label", "date line", "dateline", "title"]
+PublishedFrom = Literal["meta", "html", "label", "date line", "dateline", "title", "url", "file name"]
 
 
 class SourceMeta(Record):
@@ -154,7 +154,7 @@ class ExtractorInfo(Record):
 
 
 class FactSheet(Record):
-    schema_version: Literal["1", "2", "3"] = SCHEMA_VERSION
+    schema_version: Literal["1", "2", "3", "4"] = SCHEMA_VERSION
     document: DocumentInfo
     entities: list[Entity]
     claims: list[Claim]

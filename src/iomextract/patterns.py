@@ -242,6 +242,9 @@ class Dates(Rule):
     relative_days: dict[str, int]
     relative_periods: dict[str, tuple[Literal["week", "weekend", "month", "year"], int]]
     weekday_future_words: list[str]
+    # cues after a weekday that make it the coming one ("On Wednesday he is scheduled to visit"); not
+    # "will", which follows a past weekday as often ("On Tuesday IOM said it will ...")
+    weekday_future_words_after: list[str] = []
     weekday_past_words: list[str]
     year_prepositions: list[str]
     decade_modifiers: list[str]

@@ -68,12 +68,14 @@ class DateFinder(CompiledTables):
                          | {k[0] for k in self.relative} | {"next", "last", "this"})
         self.starters_lower = {word.lower() for word in self.starters}
         self.future_words = set(self.rules.weekday_future_words)
+        self.future_words_after = {w.split()[0] for w in self.rules.weekday_future_words_after}
         self.past_words = set(self.rules.weekday_past_words)
 
     def __call__(self, doc: Doc) -> Doc:
-        published = published_of(doc)
         table = token_table(doc)
         facts = header_facts(doc)
+        # relative days and dates without a year count from the story's own date, else the publication's
+        published = facts.story or published_of(doc)
         found_spans = [(start, end, value, "header") for start, end, value in facts.dates]
         text = table.text
         tried = -1
@@ -147,7 +149,7 @@ class DateFinder(CompiledTables):
         if text[:1].isdigit():
             tries = (("day_month", lambda: self._day_first(words, k, published)), ("decade", lambda: self._decade(words, k)),
                      ("century", lambda: self._century(words, k)), ("year", lambda: self._year(words, k)))
-        elif text in self.rules.months:
+        elif self._month(words, k) is not None:
             tries = (("month_day", lambda: self._month_first(words, k, published)),)
         else:
             tries = (("weekday", lambda: self._weekday(words, k, published)), ("decade", lambda: self._decade(words, k)),
@@ -162,7 +164,11 @@ class DateFinder(CompiledTables):
         return words.text[k] if 0 <= k < len(words) else ""
 
     def _month(self, words, k):
-        return self.rules.months.get(self._text(words, k))
+        text = self._text(words, k)
+        month = self.rules.months.get(text)
+        if month is None and text.isupper() and len(text) > 2:
+            month = self.rules.months.get(text.title())  # "JUNE 30 2016", "MARCH 3 2015"
+        return month
 
     def _year_at(self, words, k):
         text = self._text(words, k)
@@ -191,7 +197,9 @@ class DateFinder(CompiledTables):
         value = None
         if published:
             context = set(words.lower[max(0, k - 6):k])
-            if shift and words.lower[k - 1] == "next" or (not shift and context & self.future_words):
+            after = set(words.lower[k + 1 + shift:k + 6 + shift])
+            if shift and words.lower[k - 1] == "next" or (not shift and (context & self.future_words
+                                                                          or after & self.future_words_after)):
                 ahead = (weekday - published.weekday()) % 7 or (7 if shift else 0)
                 value = _shifted(published, ahead)
             else:

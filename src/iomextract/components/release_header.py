@@ -54,6 +54,9 @@ class HeaderFacts:
     dates: list[tuple[int, int, str]] = field(default_factory=list)  # header and dateline dates: char span, TIMEX3
     dateline: Dateline | None = None
     day_first: bool = True
+    # the day the story itself is dated (its dateline, or a date line under a page's timestamp):
+    # "today" and "on Tuesday" count from it, whatever day the page was posted
+    story: date | None = None
 
 
 def header_facts(doc: Doc) -> HeaderFacts:
@@ -89,22 +92,43 @@ class ReleaseHeader(CompiledTables):
             facts.published, facts.published_from = published_of(doc), doc.user_data.get("iom_published_from", "meta")
         lines = self._lines(text)
         title_at = self._title(lines, facts)
-        for offset, line in lines:
+        labelled = None
+        for number, (offset, line) in enumerate(lines):
             found = self._label_date(offset, line, facts.day_first)
             if found:
                 self._publish(facts, found, "label")
+                labelled = number
                 break
-        else:
-            for number, (offset, line) in enumerate(lines):
-                found = self._date_line(offset, line, facts) if number != title_at else None
-                if found:
-                    self._publish(facts, found, "date line")
-                    break
+        stamp = labelled  # the line of the page's timestamp, if one was found
+        for number, (offset, line) in enumerate(lines):
+            if number in (title_at, labelled) or (stamp is not None and number > stamp + STORY_DATE_LINES):
+                continue
+            found = self._date_line(offset, line, facts)
+            if not found:
+                continue
+            if stamp is None:  # the first date line: the page's date
+                self._publish(facts, found, "date line")
+                stamp = number
+            elif found[2] != facts.published:
+                # a second date line right under the page's timestamp ("Date Publish: Friday, July 1,
+                # 2016" then "JUNE 30 2016") is the story's own date
+                facts.dates.append((found[0], found[1], found[2].isoformat()))
+                facts.story = found[2]
+                break
         facts.dateline = self._dateline(lines, title_at, text, facts)
         if facts.published is None and facts.title:
             found = _date_in(facts.title, 0, facts.day_first)
             if found:
                 facts.published, facts.published_from = found[2], "title"
+        if facts.published is None:
+            for slug, where in doc.user_data.get("iom_slugs", ()):
+                found = date_in_slug(slug, facts.day_first)
+                if found:
+                    facts.published, facts.published_from = found, where
+                    break
+        if facts.story is None and facts.dateline is not None and facts.dateline.date is not None \
+                and facts.published is not None:
+            facts.story = self._yearless_dateline(text, facts)
         set_published(doc, facts.published)
         if doc.user_data.get("iom_title") is None:
             doc.user_data["iom_title"] = facts.title
@@ -185,7 +209,9 @@ class ReleaseHeader(CompiledTables):
             return None  # a dateline opens a paragraph of text
         prefix = line[:match.start()]
         agency = None
-        bracket = re.search(r"\(([^()]{2,40})\)\s*$", prefix)
+        # the agency in brackets ("(Horn Wire)") or between slashes, as press wires write it
+        # ("NAIROBI, Kenya, May 2, 2016/PRNewswire/ --")
+        bracket = re.search(r"\(([^()]{2,40})\)\s*$", prefix) or re.search(r"/([^/]{2,40})/\s*$", prefix)
         if bracket:
             agency = (offset + bracket.start(1), offset + bracket.end(1))
             prefix = prefix[:bracket.start()].rstrip()
@@ -222,7 +248,18 @@ class ReleaseHeader(CompiledTables):
         if date_span is not None:
             dateline.date = date_span[:2]
             self._publish(facts, date_span, "dateline")
+            facts.story = date_span[2]
         return dateline
+
+    @staticmethod
+    def _yearless_dateline(text: str, facts: HeaderFacts) -> date | None:
+        """"BELEDWEYNE, Somalia, April 29 –": the day of the dateline in the year of the publication date
+        (the year before, when that day would come after it)."""
+        start, end = facts.dateline.date
+        day = parse_calendar_date(f"{text[start:end]} {facts.published.year}", facts.day_first)
+        if day is not None and day > facts.published:
+            day = parse_calendar_date(f"{text[start:end]} {facts.published.year - 1}", facts.day_first)
+        return day
 
     @staticmethod
     def _full_date(fragment: str, offset: int, facts: HeaderFacts):
@@ -232,6 +269,30 @@ class ReleaseHeader(CompiledTables):
         if found and found[1] == offset + len(stripped):
             return found
         return None
+
+
+STORY_DATE_LINES = 2  # how far under the page's timestamp the story's own date line may stand
+
+# a date in a URL path or a file name: "/2019/05/14/", "2019-05-14", "-24-mar-2003", "_14_May_2019"
+SLUG_NUMERIC = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)")
+SLUG_WORDS = re.compile(r"(?<![a-z\d])(\d{1,2})[-_]([a-z]{3,9})[-_]((?:19|20)\d{2})(?!\d)|"
+                        r"(?<![a-z])([a-z]{3,9})[-_](\d{1,2})[-_]((?:19|20)\d{2})(?!\d)", re.I)
+
+
+def date_in_slug(slug: str, day_first: bool = True) -> date | None:
+    """The full date a URL or a file name holds, with its year first or its month in letters."""
+    if not slug:
+        return None
+    match = SLUG_NUMERIC.search(slug)
+    if match:
+        return parse_calendar_date("-".join(match.groups()), day_first)
+    for match in SLUG_WORDS.finditer(slug):
+        day, month, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (
+            match.group(5), match.group(4), match.group(6))
+        found = parse_calendar_date(f"{day} {month} {year}", day_first)
+        if found:
+            return found
+    return None
 
 
 def _date_in(fragment: str, offset: int, day_first: bool, from_start: bool = False):
