@@ -88,3 +88,11 @@ def test_defect_06_one_character_limit_refused_by_name(tmp_path, nlp):
     path.write_text(("IOM has 175 member states. " * 40_000)[:MAX_CHARACTERS + 5], encoding="utf-8")
     with pytest.raises(ReadError, match="too large: .* characters"):
         read_source(path)
+
+
+def test_line_breaks_of_the_html_source_are_spaces_but_blocks_and_pre_keep_theirs():
+    from iomextract.reader import html_to_text
+    text = html_to_text("<p>bringing to 173 the number of member states, the\nOrganization said</p>"
+                        "<p>one<br>two</p><pre>kept\nbreak</pre>")
+    assert "member states, the Organization said" in text
+    assert "one\ntwo" in text and "kept\nbreak" in text

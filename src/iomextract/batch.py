@@ -360,7 +360,7 @@ def run(files: list[Path], out_dir: Path, *, model=None, force=False, jobs=1, st
                 error(outcome.path, outcome.message)
             if store is not None and outcome.sheet_json:
                 store.save(FactSheet.model_validate_json(outcome.sheet_json), outcome.text)
-            elif store is not None and outcome.status == "skipped" and not store.has(outcome.sha256, outcome.path, __version__):
+            elif store is not None and outcome.status == "skipped" and not store.has(outcome.sha256, __version__):
                 summary.repaired += _store_again(store, out_dir, outcome)
             summary.add(outcome)
         progress.update(len(outcomes))

@@ -37,9 +37,22 @@ def path_problem(path: Path) -> str | None:
 
 
 def release_files(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]], Counter]:
-    """Release files given or found in given folders; (path, problem) for the rest given by name;
-    and the suffixes of the files in the folders that are no release, counted."""
+    """Release files given or found in given folders, with the releases inside archives (WARC files,
+    feeds) as references (``archives``); (path, problem) for the rest given by name; and the suffixes
+    of the files in the folders that are no release, counted."""
+    from . import archives
     files, problems, skipped = [], [], Counter()
+
+    def expand(archive: Path) -> None:
+        try:
+            found = archives.members(archive)
+        except archives.ArchiveError as err:
+            problems.append((str(archive), str(err)))
+            return
+        if not found:
+            problems.append((str(archive), "no releases in it (no HTML or text page records, no feed entries)"))
+        files.extend(Path(name) for name in found)
+
     for given in paths:
         path = Path(given)
         problem = path_problem(path)
@@ -51,13 +64,17 @@ def release_files(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]], 
                     continue
                 if found.suffix.lower() in RELEASE_SUFFIXES:
                     files.append(found)
+                elif archives.is_archive(found) and found.suffix.lower() != ".xml":  # an .xml may be a sitemap
+                    expand(found)
                 else:
                     skipped[found.suffix.lower() or "(no suffix)"] += 1
+        elif archives.is_archive(path):
+            expand(path)
         elif path.suffix.lower() == ".json":
             problems.append((given, "a fact sheet (.json), not a release: extract reads .txt and .html files"))
         elif path.suffix.lower() not in RELEASE_SUFFIXES:
-            problems.append((given, f"not a release file ({path.suffix or 'no suffix'}): "
-                                    f"extract reads .txt, .html and .htm files"))
+            problems.append((given, f"not a release file ({path.suffix or 'no suffix'}): extract reads .txt, .html "
+                                    f"and .htm files, WARC files (.warc, .warc.gz) and feeds (.rss, .atom, .xml)"))
         else:
             files.append(path)
     return files, problems, skipped

@@ -57,7 +57,8 @@ def factsheet(doc: Doc, source: SourceText, doc_id: str, path: str, nlp: Languag
         id=doc_id, path=path, sha256=source.sha256, title=doc.user_data.get("iom_title"),
         published=published.isoformat() if published else None,
         published_from=header_facts(doc).published_from if published else None,
-        url=meta.url if meta else None, source=meta.source if meta else None,
+        url=(meta.url if meta and meta.url else source.url), source=meta.source if meta else None,
+        retrieved=source.retrieved, archive=source.archive, record=source.record,
         characters=len(source.text), words=sum(1 for t in doc if not (t.is_space or t.is_punct)),
         encoding=source.encoding, source_format=source.source_format,
     )
@@ -130,9 +131,10 @@ def source_doc(nlp: Language, source: SourceText, meta: SourceMeta | None = None
     if meta is not None and meta.published is not None:
         doc = make_doc(nlp, source.pipeline_text, meta.published, "meta")
     else:
-        doc = make_doc(nlp, source.pipeline_text, source.published, "html")
-    doc.user_data["iom_slugs"] = [(meta.url, "url")] if meta is not None and meta.url else []
-    if path is not None:
+        doc = make_doc(nlp, source.pipeline_text, source.published, source.published_from)
+    url = meta.url if meta is not None and meta.url else source.url
+    doc.user_data["iom_slugs"] = [(url, "url")] if url else []
+    if path is not None and source.archive is None:  # a record's id names the archive: no slug of the page
         doc.user_data["iom_slugs"].append((Path(path).stem, "file name"))
     return doc
 

@@ -6,7 +6,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION = "4"  # 4: publication dates read from a URL or a file name; 3: the time of a role; 2: rule ids, context flags, person and title keys; older sheets load
+SCHEMA_VERSION = "4"  # 4: publication dates read from a URL or a file name, releases read from archives; 3: the time of a role; 2: rule ids, context flags, person and title keys; older sheets load
 
 Qualifier = Literal["exact", "over", "under", "about"]
 PlaceKind = Literal["country", "city", "region", "camp", "facility", "continent", "sea"]
@@ -97,7 +97,7 @@ class Claim(StatementFlags, Record):
     held_until: str | None = Field(default=None, description="role: the year the post ended, as the text gives it")
 
 
-PublishedFrom = Literal["meta", "html", "label", "date line", "dateline", "title", "url", "file name"]
+PublishedFrom = Literal["meta", "html", "feed", "label", "date line", "dateline", "title", "url", "file name"]
 
 
 class SourceMeta(Record):
@@ -117,6 +117,9 @@ class DocumentInfo(Record):
     published_from: PublishedFrom | None = Field(default=None, description="where the publication date was read")
     url: str | None = None
     source: str | None = None
+    retrieved: str | None = Field(default=None, description="YYYY-MM-DD the crawl fetched it (WARC-Date): not its publication")
+    archive: str | None = Field(default=None, description="the WARC file or feed it was read from")
+    record: str | None = Field(default=None, description="its WARC-Record-ID, or the feed entry's id")
     characters: int
     words: int
     encoding: str = "utf-8"

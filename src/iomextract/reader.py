@@ -74,6 +74,12 @@ class SourceText:
     published: date | None = None  # from the page's metadata (HTML only)
     folded: str | None = None  # the text without invisible format characters, when it had any
     positions: list[int] | None = None  # index in ``text`` of each character of ``folded``, and len(text) last
+    published_from: str = "html"  # where ``published`` came from: the page's metadata, or a feed entry
+    # a release read from an archive (``archives``): where the crawl found it
+    url: str | None = None
+    retrieved: str | None = None
+    archive: str | None = None
+    record: str | None = None
 
     @property
     def pipeline_text(self) -> str:
@@ -117,6 +123,7 @@ class _TextExtractor(HTMLParser):
         self.hidden_depth = 0
         self.title: list[str] = []
         self.in_title = False
+        self.in_pre = 0  # inside <pre>, line breaks of the source are the text's
 
     @staticmethod
     def _hides(tag: str, attrs) -> bool:
@@ -136,6 +143,7 @@ class _TextExtractor(HTMLParser):
             return
         if tag == "title":
             self.in_title = True
+        self.in_pre += tag == "pre"
         if tag in BLOCK_TAGS:
             self.parts.append("\n")
 
@@ -148,6 +156,8 @@ class _TextExtractor(HTMLParser):
             return
         if tag == "title":
             self.in_title = False
+        if tag == "pre" and self.in_pre:
+            self.in_pre -= 1
         if tag in BLOCK_TAGS:
             self.parts.append("\n")
 
@@ -156,8 +166,8 @@ class _TextExtractor(HTMLParser):
             return
         if self.in_title:
             self.title.append(data)
-        else:
-            self.parts.append(data)
+        else:  # a line break in the HTML source is a space on the page; blocks and <br> break lines
+            self.parts.append(data if self.in_pre else data.replace("\r", " ").replace("\n", " "))
 
 
 def html_to_text(html: str) -> str:
@@ -241,6 +251,9 @@ def file_kind(mode: int) -> str:
 
 
 def read_source(path: str | Path) -> SourceText:
+    from . import archives
+    if archives.is_reference(path):
+        return _read_member(path)
     path = Path(path)
     data = read_bytes(path)
     text, encoding = decode(data, path.name)
@@ -250,3 +263,22 @@ def read_source(path: str | Path) -> SourceText:
         text, source_format = html_to_text(text), "html"
     text = check_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     return fold_format_characters(SourceText(text, hashlib.sha256(data).hexdigest(), encoding, source_format, published))
+
+
+def _read_member(name: str | Path) -> SourceText:
+    """A release inside a WARC file or a feed, with the crawl's metadata."""
+    from . import archives
+    archive, _ = archives.split(name)
+    try:
+        member = archives.read_member(name)
+    except archives.ArchiveError as err:
+        raise ReadError(str(err)) from err
+    text, encoding = decode(member.data, Path(str(name)).name)
+    source_format, published = "text", member.published
+    if member.html:
+        published = published or html_published(text)
+        text, source_format = html_to_text(text), "html"
+    text = check_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    source = SourceText(text, hashlib.sha256(member.data).hexdigest(), encoding, source_format, published,
+                        published_from="feed" if member.published else "html", url=member.url, retrieved=member.retrieved, archive=str(archive), record=member.record)
+    return fold_format_characters(source)

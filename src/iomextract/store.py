@@ -339,10 +339,11 @@ class Store:
                 for table in ("documents", "entities", "claims")}
 
     @_guarded
-    def has(self, sha256: str, path: str, extractor_version: str) -> bool:
-        """The database holds this version of this file, made by this extractor version."""
-        row = self.connection.execute("SELECT 1 FROM documents WHERE sha256 = ? AND path = ? AND extractor_version = ?",
-                                      (sha256, path, extractor_version)).fetchone()
+    def has(self, sha256: str, extractor_version: str) -> bool:
+        """The database holds this text (by its hash), made by this extractor version. Two files (or
+        records) of the same bytes are one document: whichever was stored last stands for both."""
+        row = self.connection.execute("SELECT 1 FROM documents WHERE sha256 = ? AND extractor_version = ?",
+                                      (sha256, extractor_version)).fetchone()
         return row is not None
 
     @_guarded
