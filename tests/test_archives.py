@@ -159,3 +159,49 @@ def test_a_sitemap_in_a_folder_is_no_feed(tmp_path):
     (tmp_path / "sitemap.xml").write_text("<urlset><url><loc>https://iom.int/</loc></url></urlset>", encoding="utf-8")
     files, problems, skipped = release_files([str(tmp_path)])
     assert files == [] and problems == [] and skipped[".xml"] == 1
+
+
+LISTING = """IOM Press Room
+
+IOM opens transit centre in Gode
+14 May 2019
+GENEVA – IOM opened a transit centre in Gode, Ethiopia, today for 300 returnees. The centre will offer health
+care, meals and counselling to migrants returning from the Gulf, IOM said in a statement.
+
+Uzbekistan becomes a member of IOM
+28 November 2018
+Uzbekistan has become a member of the International Organization for Migration. The Council admitted the
+country on Tuesday, officials said in Geneva after the vote of the member states.
+
+IOM Kenya marks forty years
+20 June 2023
+NAIROBI – Kenya has been a member state of IOM since 1983, the Cabinet Secretary for Interior said today at a
+ceremony in Nairobi marking forty years of cooperation.
+"""
+
+
+def test_a_listing_page_is_one_release_per_entry_with_its_own_date(tmp_path):
+    page = tmp_path / "press-room.txt"
+    page.write_text(LISTING, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["extract", str(page), "--out", str(out), "--jobs", "1"]) == 0
+    sheets = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.json")}
+    assert sorted(sheets) == ["press-room-00000", "press-room-00001", "press-room-00002"]
+    documents = [sheets[k]["document"] for k in sorted(sheets)]
+    assert [(d["title"], d["published"], d["published_from"]) for d in documents] == [
+        ("IOM opens transit centre in Gode", "2019-05-14", "listing"),
+        ("Uzbekistan becomes a member of IOM", "2018-11-28", "listing"),
+        ("IOM Kenya marks forty years", "2023-06-20", "listing")]
+    kenya = sheets["press-room-00002"]
+    assert {e["text"]: e.get("value") for e in kenya["entities"] if e["type"] == "DATE"}["today"] == "2023-06-20"
+    assert "Gode" not in json.dumps(kenya["entities"])  # each entry its own text
+
+
+def test_a_release_with_related_stories_under_it_is_no_listing(tmp_path):
+    story = "\n\n".join(team_texts()[:1])
+    related = "".join(f"\nRelated: IOM story number {n}\n{n + 1} March 2021\nShort teaser of the story {n}.\n"
+                      for n in range(3))
+    page = tmp_path / "release.txt"
+    page.write_text(story + "\n" + related, encoding="utf-8")
+    files, problems, _ = release_files([str(page)])
+    assert files == [page] and problems == []

@@ -42,6 +42,13 @@ class Member:
     record: str | None  # WARC-Record-ID, or the feed entry's id
     published: date | None = None  # a feed entry's date
     title: str | None = None
+    published_from: str = "feed"
+
+
+LISTING_SUFFIXES = (".txt", ".html", ".htm")
+# a cheap first look at a file's bytes: a listing holds several dates written with a month's name
+DATE_WORDS = re.compile(rb"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|"
+                        rb"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}\b")
 
 
 def is_archive(path: Path) -> bool:
@@ -61,7 +68,7 @@ def split(name: str | Path) -> tuple[Path, int]:
 
 def _stem(archive: Path) -> str:
     name = archive.name
-    for suffix in (".gz", ".warc", ".arc", ".rss", ".atom", ".xml"):
+    for suffix in (".gz", ".warc", ".arc", ".rss", ".atom", ".xml", ".txt", ".html", ".htm"):
         name = name[: -len(suffix)] if name.lower().endswith(suffix) else name
     return name
 
@@ -74,6 +81,8 @@ def members(archive: Path) -> list[str]:
     """The references of the releases an archive holds, in its order."""
     if archive.name.lower().endswith(WARC_SUFFIXES):
         return [reference(archive, offset, n) for n, offset in enumerate(_warc_offsets(archive))]
+    if archive.suffix.lower() in LISTING_SUFFIXES:
+        return [reference(archive, index, index) for index in range(len(listing_entries(archive)))]
     return [reference(archive, index, index) for index in range(len(_feed(archive).entries))]
 
 
@@ -81,6 +90,13 @@ def read_member(name: str | Path) -> Member:
     archive, key = split(name)
     if archive.name.lower().endswith(WARC_SUFFIXES):
         return _warc_member(archive, key)
+    if archive.suffix.lower() in LISTING_SUFFIXES:
+        entries = listing_entries(archive)
+        if not 0 <= key < len(entries):
+            raise ArchiveError(f"the page lists no release {key} (it lists {len(entries)})")
+        text, title, day = entries[key]
+        return Member(data=text.encode("utf-8"), html=False, url=None, retrieved=None, record=None,
+                      published=day, title=title, published_from="listing")
     entries = _feed(archive).entries
     if not 0 <= key < len(entries):
         raise ArchiveError(f"the feed has no entry {key} (it has {len(entries)})")
@@ -203,3 +219,60 @@ def _feed_member(entry) -> Member:
     page = f"<html><body><h1>{html_module.escape(title)}</h1>\n{body}</body></html>"
     return Member(data=page.encode("utf-8"), html=True, url=entry.get("link"), retrieved=None,
                   record=entry.get("id") or entry.get("link"), published=_entry_date(entry), title=title or None)
+
+
+# listing pages -----------------------------------------------------------------------
+
+def is_listing(path: Path) -> bool:
+    """A release file that is a page listing several releases, each with its title and date."""
+    try:
+        if path.stat().st_size > MAX_RECORD_BYTES or len(DATE_WORDS.findall(path.read_bytes())) < 2:
+            return False
+    except OSError:
+        return False
+    try:
+        return len(listing_entries(path)) > 0
+    except ArchiveError:
+        return False
+
+
+def listing_entries(path: Path) -> list[tuple[str, str, date]]:
+    """(text, title, date) of each release a listing page holds, or [] when it is a page of one release.
+
+    An entry opens with a title line and, right under it, a line that is a date ("14 May 2019",
+    "Posted on May 14, 2019"); its text runs to the next entry. What comes before the first entry
+    (the page's own heading, navigation) belongs to none. A release with a list of related stories
+    under it is no listing: every entry must have a body of its own.
+    """
+    from .components.release_header import _date_in
+    from .patterns import load
+    from .reader import ReadError, read_source
+    rules = load("header.json")
+    try:
+        text = read_source(path).text
+    except ReadError as err:
+        raise ArchiveError(str(err)) from err
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((offset, line.strip()))
+        offset += len(line) + 1
+    heads = []
+    for number in range(len(lines) - 1):
+        title, below = lines[number][1], lines[number + 1][1]
+        if not 10 <= len(title) <= 200 or title[-1] in ".:;," or _date_in(title, 0, True) or len(below) > 60:
+            continue
+        found = _date_in(below, 0, True)
+        if found and found[1] - found[0] >= len(below) * 0.5:
+            heads.append((number, title, found[2]))
+    entries = []
+    for k, (number, title, day) in enumerate(heads):
+        start = lines[number][0]
+        end = lines[heads[k + 1][0]][0] if k + 1 < len(heads) else len(text)
+        body = text[lines[number + 1][0] + len(lines[number + 1][1]):end].strip()
+        entries.append((text[start:end].strip() + "\n", title, day, len(body)))
+    sizes = [n for *_, n in entries]
+    if len(entries) < rules.listing_min_entries or min(sizes) < rules.listing_min_entry_characters \
+            or max(sizes) > rules.listing_max_entry_ratio * min(sizes):
+        return []
+    return [(body, title, day) for body, title, day, _ in entries]

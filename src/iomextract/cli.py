@@ -63,7 +63,10 @@ def release_files(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]], 
                 if found.name.startswith(".") or not found.is_file():
                     continue
                 if found.suffix.lower() in RELEASE_SUFFIXES:
-                    files.append(found)
+                    if archives.is_listing(found):
+                        expand(found)
+                    else:
+                        files.append(found)
                 elif archives.is_archive(found) and found.suffix.lower() != ".xml":  # an .xml may be a sitemap
                     expand(found)
                 else:
@@ -75,6 +78,8 @@ def release_files(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]], 
         elif path.suffix.lower() not in RELEASE_SUFFIXES:
             problems.append((given, f"not a release file ({path.suffix or 'no suffix'}): extract reads .txt, .html "
                                     f"and .htm files, WARC files (.warc, .warc.gz) and feeds (.rss, .atom, .xml)"))
+        elif archives.is_listing(path):
+            expand(path)
         else:
             files.append(path)
     return files, problems, skipped

@@ -97,7 +97,7 @@ class Claim(StatementFlags, Record):
     held_until: str | None = Field(default=None, description="role: the year the post ended, as the text gives it")
 
 
-PublishedFrom = Literal["meta", "html", "feed", "label", "date line", "dateline", "title", "url", "file name"]
+PublishedFrom = Literal["meta", "html", "feed", "listing", "label", "date line", "dateline", "title", "url", "file name"]
 
 
 class SourceMeta(Record):

@@ -278,6 +278,13 @@ class Header(Rule):
     header_lines: int
     dateline_paragraphs: int
     byline_openers: list[str] = ["by"]
+    # a page listing releases (a press-room archive, a feed aggregation): at least this many entries,
+    # each a title line, a date line under it and a body of at least this many characters, none
+    # more than ``listing_max_entry_ratio`` times the shortest (a release over its "related news" is
+    # one long story and a few short lines)
+    listing_min_entries: int = 2
+    listing_min_entry_characters: int = 100
+    listing_max_entry_ratio: float = 10
 
 
 class Boilerplate(Rule):

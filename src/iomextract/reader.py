@@ -280,5 +280,5 @@ def _read_member(name: str | Path) -> SourceText:
         text, source_format = html_to_text(text), "html"
     text = check_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     source = SourceText(text, hashlib.sha256(member.data).hexdigest(), encoding, source_format, published,
-                        published_from="feed" if member.published else "html", url=member.url, retrieved=member.retrieved, archive=str(archive), record=member.record)
+                        published_from=member.published_from if member.published else "html", url=member.url, retrieved=member.retrieved, archive=str(archive), record=member.record)
     return fold_format_characters(source)
