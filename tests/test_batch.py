@@ -257,8 +257,11 @@ def test_defect_09_workers_die_with_their_parent(tmp_path):
 def test_defect_14_ctrl_c_of_the_whole_group_prints_no_traceback(tmp_path):
     releases = numbered_releases(tmp_path / "in", 600)
     out = tmp_path / "out"
+    # a suite run in the background (``.ci/run &``) ignores SIGINT, and so would the child it starts:
+    # the child gets the default back, as a program started from a terminal has it
     run = subprocess.Popen(extract_command(releases, "--out", out, "--jobs", "2"), start_new_session=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     while len(list(out.glob("*.json"))) < 20 and time.monotonic() < deadline:
         time.sleep(0.05)
