@@ -121,7 +121,7 @@ def test_a_weekday_with_a_future_cue_after_it_is_the_coming_one(nlp):
     ("release-2017", None),  # a year alone is no publication date
 ])
 def test_dates_in_urls_and_file_names(slug, expected):
-    from iomextract.components.release_header import date_in_slug
+    from iomextract.dateparse import date_in_slug
     found = date_in_slug(slug)
     assert (found.isoformat() if found else None) == expected
 

@@ -244,7 +244,7 @@ def listing_entries(path: Path) -> list[tuple[str, str, date]]:
     (the page's own heading, navigation) belongs to none. A release with a list of related stories
     under it is no listing: every entry must have a body of its own.
     """
-    from .components.release_header import _date_in
+    from .dateparse import date_in
     from .patterns import load
     from .reader import ReadError, read_source
     rules = load("header.json")
@@ -260,9 +260,9 @@ def listing_entries(path: Path) -> list[tuple[str, str, date]]:
     heads = []
     for number in range(len(lines) - 1):
         title, below = lines[number][1], lines[number + 1][1]
-        if not 10 <= len(title) <= 200 or title[-1] in ".:;," or _date_in(title, 0, True) or len(below) > 60:
+        if not 10 <= len(title) <= 200 or title[-1] in ".:;," or date_in(title, 0, True) or len(below) > 60:
             continue
-        found = _date_in(below, 0, True)
+        found = date_in(below, 0, True)
         if found and found[1] - found[0] >= len(below) * 0.5:
             heads.append((number, title, found[2]))
     entries = []

@@ -78,3 +78,42 @@ def _words(text: str) -> date | None:
     parsed = dateparser.parse(text, languages=["en"],
                               settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"})
     return parsed.date() if parsed else None
+
+
+# a date in a URL path or a file name: "/2019/05/14/", "2019-05-14", "-24-mar-2003", "_14_May_2019"
+SLUG_NUMERIC = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)")
+SLUG_WORDS = re.compile(r"(?<![a-z\d])(\d{1,2})[-_]([a-z]{3,9})[-_]((?:19|20)\d{2})(?!\d)|"
+                        r"(?<![a-z])([a-z]{3,9})[-_](\d{1,2})[-_]((?:19|20)\d{2})(?!\d)", re.I)
+
+
+def date_in_slug(slug: str, day_first: bool = True) -> date | None:
+    """The full date a URL or a file name holds, with its year first or its month in letters."""
+    if not slug:
+        return None
+    match = SLUG_NUMERIC.search(slug)
+    if match:
+        return parse_calendar_date("-".join(match.groups()), day_first)
+    for match in SLUG_WORDS.finditer(slug):
+        day, month, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (
+            match.group(5), match.group(4), match.group(6))
+        found = parse_calendar_date(f"{day} {month} {year}", day_first)
+        if found:
+            return found
+    return None
+
+
+def date_in(fragment: str, offset: int, day_first: bool, from_start: bool = False):
+    """(start, end, date) of the longest run of words in a short fragment that states a full date."""
+    if not re.search(r"\d", fragment[:80]):
+        return None  # a full date has a day or a year
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", fragment[:80])]
+    starts = [0] if from_start else range(len(words))
+    for first in starts:
+        for last in range(min(len(words), first + 6), first, -1):
+            start, end = words[first][0], words[last - 1][1]
+            piece = fragment[start:end]
+            stripped = piece.rstrip(".,;:|)")
+            value = parse_calendar_date(stripped, day_first)
+            if value:
+                return offset + start, offset + start + len(stripped), value
+    return None

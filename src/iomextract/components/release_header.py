@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..compiled import CompiledTables
 from ..candidates import published_of, set_published
-from ..dateparse import parse_calendar_date
+from ..dateparse import date_in, date_in_slug, parse_calendar_date
 from ..patterns import load
 from ..token_table import token_table
 
@@ -117,7 +117,7 @@ class ReleaseHeader(CompiledTables):
                 break
         facts.dateline = self._dateline(lines, title_at, text, facts)
         if facts.published is None and facts.title:
-            found = _date_in(facts.title, 0, facts.day_first)
+            found = date_in(facts.title, 0, facts.day_first)
             if found:
                 facts.published, facts.published_from = found[2], "title"
         if facts.published is None:
@@ -192,7 +192,7 @@ class ReleaseHeader(CompiledTables):
         match = self.label_line.match(line)
         if not match or match.end() == 0:
             return None
-        return _date_in(line[match.end():], offset + match.end(), day_first, from_start=True)
+        return date_in(line[match.end():], offset + match.end(), day_first, from_start=True)
 
     def _dateline(self, lines, title_at, text: str, facts: HeaderFacts) -> Dateline | None:
         """"GENEVA, 30 November 2021 – ...": the first body paragraphs that open with a dateline."""
@@ -265,48 +265,10 @@ class ReleaseHeader(CompiledTables):
     def _full_date(fragment: str, offset: int, facts: HeaderFacts):
         """(start, end, date) of a full date that ends the fragment, else None."""
         stripped = fragment.rstrip(" ,")
-        found = _date_in(stripped, offset, facts.day_first)
+        found = date_in(stripped, offset, facts.day_first)
         if found and found[1] == offset + len(stripped):
             return found
         return None
 
 
 STORY_DATE_LINES = 2  # how far under the page's timestamp the story's own date line may stand
-
-# a date in a URL path or a file name: "/2019/05/14/", "2019-05-14", "-24-mar-2003", "_14_May_2019"
-SLUG_NUMERIC = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)")
-SLUG_WORDS = re.compile(r"(?<![a-z\d])(\d{1,2})[-_]([a-z]{3,9})[-_]((?:19|20)\d{2})(?!\d)|"
-                        r"(?<![a-z])([a-z]{3,9})[-_](\d{1,2})[-_]((?:19|20)\d{2})(?!\d)", re.I)
-
-
-def date_in_slug(slug: str, day_first: bool = True) -> date | None:
-    """The full date a URL or a file name holds, with its year first or its month in letters."""
-    if not slug:
-        return None
-    match = SLUG_NUMERIC.search(slug)
-    if match:
-        return parse_calendar_date("-".join(match.groups()), day_first)
-    for match in SLUG_WORDS.finditer(slug):
-        day, month, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (
-            match.group(5), match.group(4), match.group(6))
-        found = parse_calendar_date(f"{day} {month} {year}", day_first)
-        if found:
-            return found
-    return None
-
-
-def _date_in(fragment: str, offset: int, day_first: bool, from_start: bool = False):
-    """(start, end, date) of the longest run of words in a short fragment that states a full date."""
-    if not DIGIT.search(fragment, 0, 80):
-        return None  # a full date has a day or a year
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", fragment[:80])]
-    starts = [0] if from_start else range(len(words))
-    for first in starts:
-        for last in range(min(len(words), first + 6), first, -1):
-            start, end = words[first][0], words[last - 1][1]
-            piece = fragment[start:end]
-            stripped = piece.rstrip(".,;:|)")
-            value = parse_calendar_date(stripped, day_first)
-            if value:
-                return offset + start, offset + start + len(stripped), value
-    return None
