@@ -108,3 +108,38 @@ def test_a_name_is_never_a_place(ents):
 ])
 def test_appositions_and_contacts(ents, text, expected):
     assert people(ents, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nationality before a title in apposition, in any of its spellings ("Ecuadoran", "Ecuadorian")
+    ("Panellists including Lorena Escudero Durán, Ecuadoran Secretary of State for Migration, will speak.",
+     [("Lorena Escudero Durán", "Secretary of State for Migration")]),
+    ("Ecuadorian Foreign Minister Ricardo Patiño met IOM officials in Quito on Tuesday.",
+     [("Ricardo Patiño", "Foreign Minister")]),
+    ("Maria Lopes, Kenyan Principal Secretary for Immigration, said the plan would help.",
+     [("Maria Lopes", "Principal Secretary for Immigration")]),
+    ("Chadi Haddad, a Lebanese volunteer, helped the families.", [("Chadi Haddad", None)]),  # a name, no adjective
+    # a portfolio before "and NAME" is a title's complement, never a person
+    ("Hatem Ben Salem, Tunisia's Secretary of State in charge of European Affairs and Maxime Tandonnet, "
+     "Advisor on Immigration, will speak.",
+     [("Hatem Ben Salem", "Secretary of State in charge of European Affairs"), ("Maxime Tandonnet", "Advisor on Immigration")]),
+    ("Ana Costa, Minister of Foreign Affairs and Rui Reis, Minister of Health, met in Lisbon.",
+     [("Ana Costa", "Minister of Foreign Affairs"), ("Rui Reis", "Minister of Health")]),
+    ("Talks between Sipho Ndlovu and Ingrid Berg ended on Monday.", [("Sipho Ndlovu", None), ("Ingrid Berg", None)]),
+])
+def test_nationalities_and_portfolios_around_titles(ents, text, expected):
+    assert [(t, title) for t, title, _ in people(ents, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline's verb after a title names nobody
+    ("IOM Regional Director Commends Bangladesh's Migration Management and Rohingya Response\n\n"
+     "DHAKA – IOM Regional Director Sarah Arriola met officials on Monday.\n", ["Sarah Arriola"]),
+    ("UN Special Envoy Welcomes Kenya's New Refugee Bill\n\nNAIROBI – The envoy spoke to reporters.\n", []),
+    ("Minister of Interior Launches National Migration Policy\n\nThe policy was adopted in March.\n", []),
+    # a first line of wrapped prose, shaped like a headline, still names its person
+    ("IOM Director General Brunson McKinley\nwill arrive in Amman tonight on a three-day visit.\n",
+     ["Brunson McKinley"]),
+])
+def test_headline_verbs_after_titles(ents, text, expected):
+    assert names(ents, text) == expected

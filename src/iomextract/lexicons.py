@@ -70,9 +70,18 @@ def country_facts() -> dict[str, dict]:
     return facts
 
 
+# how English makes a nationality adjective of a country's name: "Ecuador" -> "Ecuadoran", "Ecuadorian";
+# "Kenya" -> "Kenyan"; "Oman" -> "Omani". The lexicon gives one spelling; texts use the others too.
+DEMONYM_ENDINGS = ("an", "ian", "ese", "i")
+
+
 @lru_cache(maxsize=None)
 def demonyms() -> dict[str, str]:
-    """"Kenyan" -> "KE", "South Sudanese" -> "SS" (nationality adjectives; not places)."""
+    """"Kenyan" -> "KE", "South Sudanese" -> "SS" (nationality adjectives; not places).
+
+    countryinfo's demonyms first, then the regular forms of each one-word country name, so that
+    "Ecuadoran" and "Ecuadorian" are known beside countryinfo's "Ecuadorean".
+    """
     table = {}
     for code, record in country_facts().items():
         demonym = record.get("demonym")
@@ -81,6 +90,16 @@ def demonyms() -> dict[str, str]:
                 form = form.strip()
                 if form and form[:1].isupper():
                     table.setdefault(form, code)
+    given_names = first_names()  # a made-up form that is somebody's name ("Chadi") is no adjective
+    for code, record in country_facts().items():
+        name = record.get("name") or ""
+        if not name.isalpha() or not name[:1].isupper() or len(name) < 4:
+            continue
+        stem = name[:-1] if name[-1] in "aey" else name
+        forms = [stem + ending for ending in DEMONYM_ENDINGS] + ([name + "n"] if name[-1] == "a" else [])
+        for form in forms:
+            if form not in given_names:
+                table.setdefault(form, code)
     return table
 
 

@@ -63,6 +63,8 @@ class PersonFinder(CompiledTables):
         for verb in people.reporting_verbs:
             self.verbs.add(verb, verb)
         grammar = load("titles.json", patterns_dir)
+        self.portfolio_words = set(grammar.complement_words)  # "Affairs", "Development": a title's, never a surname
+        self.complement_prepositions = set(grammar.complement_prepositions)
         shapes = load("org_shapes.json", patterns_dir)
         places = load("place_shapes.json", patterns_dir)
         dates = load("dates.json", patterns_dir)
@@ -248,14 +250,19 @@ class PersonFinder(CompiledTables):
             return "person.honorific"
         if credit and length >= 2:
             return "person.credit"
-        if index[k] in name_starts:
+        # in a headline every word is capitalized: after a title there, an English word that is no
+        # given name starts no name ("IOM Regional Director Commends Bangladesh's ..." names nobody)
+        unnamed_in_heading = keys[k] not in self.first_names and texts[k].lower() in self.english_words \
+            and (table.sentence_of[index[k]] in headings or _title_case_line(table, index[k]))
+        if index[k] in name_starts and not unnamed_in_heading:
             return "person.title"
         previous = k - 1
         while previous >= 0 and texts[previous] == ",":
             previous -= 1
         if previous >= 2 and texts[previous] == ")" and texts[previous - 2] == "(":  # "... (IOM), Amy Pope"
             previous -= 3
-        if previous >= 0 and index[previous] + 1 in title_ends and (length >= 2 or previous == k - 1):
+        if previous >= 0 and index[previous] + 1 in title_ends and (length >= 2 or previous == k - 1) \
+                and not unnamed_in_heading:
             return "person.title"  # "IOM Director General Amy Pope", "Minister of Labour, Omar Haddad"
         if end < count and texts[end] == ",":
             after = end + 1
@@ -367,13 +374,30 @@ class PersonFinder(CompiledTables):
                     start -= 1
                 run_end, _ = self._run_end(words, start)
                 if run_end == before and 2 <= before - start <= 3 and start not in by_start and before not in by_end \
-                        and table.sentence_of[index[start]] not in headings:
+                        and table.sentence_of[index[start]] not in headings \
+                        and not self._complement_of_a_title(texts, start, before):
                     out.append((start, before, "person.coordination"))
         return out
+
+    def _complement_of_a_title(self, texts, start: int, end: int) -> bool:
+        """"Secretary of State in charge of European Affairs and Maxime Tandonnet": the run before "and"
+        is a portfolio (after "of", "for", or ending in "Affairs", "Development"), no person."""
+        return (start > 0 and texts[start - 1] in self.complement_prepositions) or texts[end - 1] in self.portfolio_words
 
     @staticmethod
     def _free(run_end, count, texts, index) -> bool:
         return run_end >= count or not (texts[run_end][:1].isupper() and index[run_end] == index[run_end - 1] + 1)
+
+
+def _title_case_line(table, i: int) -> bool:
+    """Token i is on a line of a headline's shape: no full stop at its end, its words capitalized."""
+    text = table.text
+    start = text.rfind("\n", 0, table.starts[i]) + 1
+    end = text.find("\n", table.starts[i])
+    line = text[start:end if end >= 0 else len(text)].strip()
+    words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+    return bool(line) and line[-1] not in ".!?\"”" and len(words) >= 3 \
+        and sum(1 for w in words if w[:1].isupper()) / len(words) > 0.7
 
 
 def words_between(words, k: int) -> str:
