@@ -30,7 +30,7 @@ DEFAULT_SHARED = ROOT.parent / "shared" / "eval"
 FLOORS = [
     ("dev", ["entities_micro", "f"], 0.968),
     ("dev", ["entities", "PERSON", "f"], 0.992),
-    ("dev", ["values", "PERSON title", 0], 0.965),
+    ("dev", ["values", "PERSON title", 0], 0.982),
     ("dev", ["values", "DATE value", 0], 1.0),
     ("dev", ["claims", "f"], 0.978),
     ("dev", ["claims_by_attribute", "role", "f"], 0.951),

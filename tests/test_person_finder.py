@@ -143,3 +143,15 @@ def test_nationalities_and_portfolios_around_titles(ents, text, expected):
 ])
 def test_headline_verbs_after_titles(ents, text, expected):
     assert names(ents, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place after "in", "at" or "from" ends what came before a name; it is no part of the name
+    ("Permanent Representative to the United Nations and Other International Organizations in Geneva "
+     "Gennady Gatilov told TASS.", ["Gennady Gatilov"]),
+    ("Speaking in Nairobi Amina Mohammed said the talks went well.", ["Amina Mohammed"]),
+    # a name word that is also a town ("Shahriar", Iran) after a title stays in the name
+    ("Bangladesh state minister for foreign affairs M Shahriar Alam said the camps were full.", ["M Shahriar Alam"]),
+])
+def test_a_place_before_a_name(ents, text, expected):
+    assert names(ents, text) == expected

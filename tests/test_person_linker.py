@@ -174,3 +174,14 @@ def test_a_post_inside_another_title_and_names_across_wrapped_lines(ents, text, 
 def test_a_post_read_from_another_persons_title_states_no_claim(nlp):
     claims = roles(nlp, "Jane Doe, Adviser to Prime Minister Boris Johnson, said it.")
     assert claims == [("Jane Doe", "Adviser to Prime Minister", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "IOM Director General Brunson McKinley will arrive in Amman tonight. A brief biography of Mr McKinley from "
+    "IOM's website is attached. Media may interview Mr McKinley after the press conference.",
+    "Ambassador Njeri Kamau opened the office. The remarks of Amb. Kamau at the Ministry were brief.",
+])
+def test_a_surname_mention_that_names_only_an_org_keeps_its_persons_title(ents, text):
+    people = [(t, a.get("title")) for label, t, a in ents(text) if label == "PERSON"]
+    full_title = people[0][1]
+    assert full_title and all(title == full_title for _, title in people), people

@@ -37,6 +37,7 @@ WRAPPED_LINE = 45  # characters: a line this long that breaks inside a sentence 
 INITIAL = re.compile(r"^(?:[A-Z]\.){1,2}$")
 HYPHEN_SUFFIXES = {"based", "led", "run", "born", "funded", "owned", "made", "wide", "speaking", "born", "backed",
                    "bound", "style", "type", "era", "year", "day", "level"}
+PLACE_PREPOSITIONS = {"in", "at", "from"}  # "in Geneva Gennady Gatilov": the place is no part of the name
 STRONG = ("person.honorific", "person.title", "person.credit", "person.contact")
 
 
@@ -199,6 +200,10 @@ class PersonFinder(CompiledTables):
                 continue
             if not (self._name_word(texts[k], True) or INITIAL.match(texts[k])):
                 continue  # no name starts here, even on a line in capitals: most capitalized words
+            place = ent_at.get(index[k])
+            if place is not None and place.label == "PLACE" and k + 1 < count and index[k + 1] >= place.end \
+                    and keys[k + 1] in self.first_names and k > 0 and lower[k - 1] in PLACE_PREPOSITIONS:
+                continue  # "... in Geneva Gennady Gatilov told": the place ends what came before the name
             credit = self._credit_before(words, keys, k, ent_at)
             caps = credit and self._caps_line(table, index[k])
             end, shapes = self._run_end(words, k, caps, breaks)

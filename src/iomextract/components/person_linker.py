@@ -101,7 +101,10 @@ class PersonLinker(CompiledTables):
                 owners = surnames.get(surname_key(table.span_text(person.start, person.end)), set())
                 owners = owners or ({key} if key else set())
                 key = next(iter(owners)) if len(owners) == 1 else None
-            role = roles.get(id(person)) or role_of_key.get(key) or {}
+            # a mention's own role when it names a post; else its person's ("Mr McKinley from IOM's
+            # website" found an org but no post: it is still the Director General)
+            own = roles.get(id(person)) or {}
+            role = own if own.get("title") else (role_of_key.get(key) or own)
             person.attrs.update({"key": key, "title": role.get("title"), "title_key": role.get("key"),
                                  "org": role.get("org"), "title_before_name": role.get("before_name", False),
                                  "title_inner": role.get("inner", False),
