@@ -108,6 +108,13 @@ class OfficeFamily(Rule):
     subject: Literal["office"]
     office_kinds: dict[str, list[str]]
     place_links: list[str]
+    # an office of no kind set up somewhere (``generic_cues`` in the sentence: "IOM set up its office in
+    # Beirut", "the IOM office in Oman opened in 1993"): in a country or its capital, the organization's
+    # country office. "The IOM mission in Kenya has 300 staff" names an office as a subject; "the IOM
+    # office in Nairobi functions as a hub" says no kind: neither is an office claim
+    generic: list[str] = []
+    generic_kind: str = "country office"
+    generic_cues: list[str] = []
     fixed: bool = False
     about: str
 

@@ -37,7 +37,7 @@ from ..candidates import chosen_candidates, published_of
 from ..geography import country_names
 from ..patterns import CountFamily, OfficeFamily, RoleFamily, YearFamily, load
 from ..phrases import PhraseSet
-from ..lexicons import noun_lemmas
+from ..lexicons import capitals, noun_lemmas
 from ..sentence_syntax import Discourse, Sentence, evidence_of, noun_key
 from ..token_table import TokenTable, token_table
 from .release_context import main_organization, release_office
@@ -62,7 +62,8 @@ class ClaimBuilder(CompiledTables):
         self.office_families = [f for f in self.families if isinstance(f, OfficeFamily)]
         # the match keys that make a family worth trying in a sentence
         self.year_triggers = [(f"{f.id}|trigger", f) for f in self.year_families]
-        self.office_keys = [({f"{f.id}|kind|{kind}" for kind in f.office_kinds}, f) for f in self.office_families]
+        self.office_keys = [({f"{f.id}|kind|{kind}" for kind in f.office_kinds} | {f"{f.id}|generic"}, f)
+                            for f in self.office_families]
         self.matcher = PhraseSet(self.tokenizer)
         for family in self.families:
             if isinstance(family, YearFamily):
@@ -75,7 +76,10 @@ class ClaimBuilder(CompiledTables):
             elif isinstance(family, OfficeFamily):
                 for kind, phrases in family.office_kinds.items():
                     self._add(f"{family.id}|kind|{kind}", phrases)
+                self._add(f"{family.id}|generic", family.generic)
+                self._add(f"{family.id}|generic_cue", family.generic_cues)
         self.countries = country_names(patterns_dir)
+        self.capitals = capitals()  # ISO code -> capital: an office there is the country's
         context = load("claim_context.json", patterns_dir)
         self._add("count_frame", context.count_frames)
         self._add("part", context.part_cues)
@@ -306,8 +310,12 @@ class ClaimBuilder(CompiledTables):
 
     def _offices(self, family: OfficeFamily, s: "Sentence") -> list[dict]:
         out = []
-        prefix = f"{family.id}|kind|"
+        prefix, generic = f"{family.id}|kind|", f"{family.id}|generic"
+        kinded_ends = {end for key, _, end in s.raw_matches if key.startswith(prefix)}
         for key, start, end in s.raw_matches:
+            if key == generic and end not in kinded_ends:
+                out += self._generic_offices(family, s, start, end)
+                continue
             if not key.startswith(prefix):
                 continue
             kind = key[len(prefix):]
@@ -332,6 +340,27 @@ class ClaimBuilder(CompiledTables):
                 out.append({"subject": subject, "attribute": family.attribute, "value": kind,
                             "object": s.text(place), "rule": family.id, "anchor": (start, end)})
         return out
+
+    def _generic_offices(self, family: OfficeFamily, s: "Sentence", start: int, end: int) -> list[dict]:
+        """"IOM set up its office in Beirut", "the IOM office in Oman opened": an office of no kind, set up in
+        a country or in its capital by an organization, is the organization's country office there."""
+        links = self.link_words[family.id]
+        before = s.previous_word(start)
+        owner = s.ent_at.get(before) if before is not None else None
+        if owner is not None and owner.label == "ORG":
+            subject = s.owner_before(owner.start) or owner.attrs.get("canonical")
+        elif before is not None and s.lower[before] in ("its", "their"):
+            subject = s.subject(start, end, "office")
+        else:
+            return []
+        if not any(key == f"{family.id}|generic_cue" for key, _, _ in s.raw_matches):
+            return []  # an office named, not one set up somewhere
+        places = [p for p in s.place_list(end, links) if p.attrs.get("kind") == "country" or (
+            p.attrs.get("kind") == "city" and self.capitals.get(p.attrs.get("country")) == s.text(p))]
+        if subject is None or not places:
+            return []
+        return [{"subject": subject, "attribute": family.attribute, "value": family.generic_kind,
+                 "object": s.text(place), "rule": family.id, "anchor": (start, end)} for place in places]
 
     # country offices -----------------------------------------------------------
 
