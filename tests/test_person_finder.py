@@ -137,6 +137,12 @@ def test_nationalities_and_portfolios_around_titles(ents, text, expected):
      "DHAKA – IOM Regional Director Sarah Arriola met officials on Monday.\n", ["Sarah Arriola"]),
     ("UN Special Envoy Welcomes Kenya's New Refugee Bill\n\nNAIROBI – The envoy spoke to reporters.\n", []),
     ("Minister of Interior Launches National Migration Policy\n\nThe policy was adopted in March.\n", []),
+    # a headline capitalizes its verb: the name ends before it
+    ("IOM Director General Amy Pope Visits Chad\n\nN'DJAMENA – The Director General met refugees.\n", ["Amy Pope"]),
+    ("UN Special Envoy Amina Mohammed Calls for Action on Migration\n\nGENEVA – She spoke on Monday.\n",
+     ["Amina Mohammed"]),
+    ("IOM Regional Director Sarah Lou Ysmael Arriola Concludes Visit to Bangladesh\n\nDHAKA – It ended.\n",
+     ["Sarah Lou Ysmael Arriola"]),
     # a first line of wrapped prose, shaped like a headline, still names its person
     ("IOM Director General Brunson McKinley\nwill arrive in Amman tonight on a three-day visit.\n",
      ["Brunson McKinley"]),

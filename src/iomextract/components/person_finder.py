@@ -209,6 +209,10 @@ class PersonFinder(CompiledTables):
             end, shapes = self._run_end(words, k, caps, breaks)
             if end == k:
                 continue
+            if end - k > 2 and _title_case_line(table, index[k]):
+                # a headline capitalizes its verb too: "IOM Director General Amy Pope Visits Chad"
+                end = next((j for j in range(k + 2, end) if texts[j].lower() in self.english_words
+                            and keys[j] not in self.first_names), end)
             rule = self._cue(words, keys, keys_lower, k, end, shapes, credit, ent_at, title_ends, title_starts,
                              name_starts, headings, table)
             if rule is not None:
