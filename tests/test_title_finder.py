@@ -79,6 +79,13 @@ def people(ents, text):
      "signed the agreement.",
      [("Rosa Lima", "Deputy Minister of Foreign Affairs", None),
       ("Pedro Alves", "Regional Director for South America", IOM)]),
+    # an organization's office inside the complement: the title holds it, the organization is its org
+    ("The Head of the IOM Field Office in Kharkiv, Ana Lima, said the convoy had arrived.",
+     [("Ana Lima", "Head of the IOM Field Office in Kharkiv", IOM)]),
+    ("Chief of IOM mission in Nepal Ana Lima said the convoy had arrived.",
+     [("Ana Lima", "Chief of IOM mission in Nepal", IOM)]),
+    ("Ana Lima, Head of the IOM office in Niger, said the convoy had arrived.",
+     [("Ana Lima", "Head of the IOM office in Niger", IOM)]),
 ])
 def test_titles_in_every_position(ents, text, expected):
     assert people(ents, text) == expected

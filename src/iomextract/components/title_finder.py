@@ -55,6 +55,9 @@ class TitleFinder(CompiledTables):
         self.rules.require("title.grammar")
         grammar = load("titles.json", patterns_dir)
         self.grammar = grammar
+        # an organization's office inside a title's complement ("Head of the IOM Field Office in Kharkiv")
+        self.office_words = sorted({tuple(t.lower_ for t in self.tokenizer(w)) for w in load("org_shapes.json",
+                                   patterns_dir).office_words}, key=len, reverse=True)
         self.predicates = RolePredicateFinder(self.tokenizer, grammar.predicates)
         for head in grammar.heads:
             self.heads.add(head, head)
@@ -335,6 +338,9 @@ class TitleFinder(CompiledTables):
             return None
         cand = ent_at.get(j)
         if cand is not None and cand.start == j and cand.label == "ORG":
+            office_end = self._office_after(table, cand.end)
+            if office_end is not None:  # "Head of the IOM office in Niger", "Chief of IOM mission in Nepal"
+                return "org_in_title", office_end, cand.attrs.get("canonical")
             owned = self._owned_org(table, cand, ent_at)
             if owned is not None:  # "Director of IOM's Department of Operations": IOM's, in the title
                 return "org_in_title", owned.end, cand.attrs.get("canonical")
@@ -348,6 +354,16 @@ class TitleFinder(CompiledTables):
         if not words[j][:1].isupper():
             return self._lowercase_run(table, j) if not capitalized else None
         return self._run(table, j, ent_at)
+
+    def _office_after(self, table: TokenTable, end: int) -> int | None:
+        """End of an office word right after an organization ("IOM office", "IOM Field Office"), if one is there."""
+        i = self._next(table, end)
+        if i is None:
+            return None
+        for words in self.office_words:
+            if tuple(table.lower[i:i + len(words)]) == words:
+                return i + len(words)
+        return None
 
     def _lowercase_run(self, table: TokenTable, j: int):
         """A lower-case complement of title words ("minister for foreign affairs"), ending in a complement word."""
