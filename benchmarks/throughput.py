@@ -54,6 +54,33 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def contenders(blank, nlp, model, package) -> dict:
+    """The bare tokenizer, iomextract and (when installed) the spaCy model, each a function of a list of texts."""
+    def ours(texts):
+        for text in texts:
+            entity_records(nlp(make_doc(nlp, text)))
+    runs = {"bare spacy.blank('en') tokenizer": lambda texts: [blank.tokenizer(t) for t in texts],
+            "iomextract default pipeline": ours}
+    if model is not None:
+        runs[package] = lambda texts: [None for _ in model.pipe(texts)]
+    return runs
+
+
+def take_turns(texts: list[str], chunk: int, runs: dict) -> dict[str, float]:
+    """Seconds of each contender over all texts, taking turns every ``chunk`` texts."""
+    seconds = dict.fromkeys(runs, 0.0)
+    for start in range(0, len(texts), chunk):
+        part = texts[start:start + chunk]
+        for label, run in runs.items():
+            started = time.perf_counter()
+            # iomextract pauses the cyclic garbage collector per release (extract.collector_paused);
+            # every contender gets the same, so that the ratios compare the work, not the collector
+            with collector_paused():
+                run(part)
+            seconds[label] += time.perf_counter() - started
+    return seconds
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=2000)
@@ -75,25 +102,11 @@ def main():
     before_model = peak_mb()
     model, package = load_model(args.model)
 
-    def ours(ts):
-        for text in ts:
-            entity_records(nlp(make_doc(nlp, text)))
-
-    runs = {"bare spacy.blank('en') tokenizer": lambda ts: [blank.tokenizer(t) for t in ts],
-            "iomextract default pipeline": ours}
-    if model is not None:
-        runs[package] = lambda ts: [None for _ in model.pipe(ts)]
+    runs = contenders(blank, nlp, model, package)
     times = {label: [0.0] * args.rounds for label in runs}
     for number in range(args.rounds):
-        for start in range(0, len(texts), args.chunk):
-            chunk = texts[start:start + args.chunk]
-            for label, run in runs.items():
-                started = time.perf_counter()
-                # iomextract pauses the cyclic garbage collector per release (extract.collector_paused);
-                # every contender gets the same, so that the ratios compare the work, not the collector
-                with collector_paused():
-                    run(chunk)
-                times[label][number] += time.perf_counter() - started
+        for label, seconds in take_turns(texts, args.chunk, runs).items():
+            times[label][number] += seconds
     rates = {}
     for label, seconds in times.items():
         rates[label] = words * args.rounds / sum(seconds)
@@ -121,21 +134,10 @@ def first_pass(args) -> None:
         nlp = build_nlp()
         model, package = load_model(args.model)
 
-        def ours(ts, nlp=nlp):
-            for text in ts:
-                entity_records(nlp(make_doc(nlp, text)))
-        runs = {"bare spacy.blank('en') tokenizer": lambda ts, blank=blank: [blank.tokenizer(t) for t in ts],
-                "iomextract default pipeline": ours}
-        if model is not None:
-            runs[package] = lambda ts, model=model: [None for _ in model.pipe(ts)]
-        for start in range(0, len(texts), args.chunk):
-            chunk = texts[start:start + args.chunk]
-            for label, run in runs.items():
-                started = time.perf_counter()
-                with collector_paused():
-                    run(chunk)
-                if number:  # round 0 warms the process
-                    times.setdefault(label, []).append(time.perf_counter() - started)
+        turns = take_turns(texts, args.chunk, contenders(blank, nlp, model, package))
+        if number:  # round 0 warms the process
+            for label, seconds in turns.items():
+                times.setdefault(label, []).append(seconds)
     rates = {label: words * args.rounds / sum(seconds) for label, seconds in times.items()}
     for label, rate in rates.items():
         print(f"{label:<34} {sum(times[label]) / args.rounds:8.3f} s a pass {rate:12,.0f} words/s")

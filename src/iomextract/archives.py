@@ -17,6 +17,7 @@ import calendar
 import re
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -46,9 +47,16 @@ class Member:
 
 
 LISTING_SUFFIXES = (".txt", ".html", ".htm")
-# a cheap first look at a file's bytes: a listing holds several dates written with a month's name
-DATE_WORDS = re.compile(rb"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|"
-                        rb"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}\b")
+_listings: dict[tuple[str, float], list] = {}  # the entries of the listing page read last
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> re.Pattern:
+    """A cheap first look at a file's bytes: a listing holds several dates written with a month's name
+    (the month names of ``patterns/dates.json``)."""
+    from .dateparse import months
+    names = b"|".join(re.escape(m.encode()) for m in sorted(months(), key=len, reverse=True) if len(m) >= 3)
+    return re.compile(rb"(?i)\b(?:" + names + rb")\.? \d{1,2},? \d{4}\b|\b\d{1,2} (?:" + names + rb")\.? \d{4}\b")
 
 
 def is_archive(path: Path) -> bool:
@@ -226,7 +234,7 @@ def _feed_member(entry) -> Member:
 def is_listing(path: Path) -> bool:
     """A release file that is a page listing several releases, each with its title and date."""
     try:
-        if path.stat().st_size > MAX_RECORD_BYTES or len(DATE_WORDS.findall(path.read_bytes())) < 2:
+        if path.stat().st_size > MAX_RECORD_BYTES or len(_date_words().findall(path.read_bytes())) < 2:
             return False
     except OSError:
         return False
@@ -244,6 +252,17 @@ def listing_entries(path: Path) -> list[tuple[str, str, date]]:
     (the page's own heading, navigation) belongs to none. A release with a list of related stories
     under it is no listing: every entry must have a body of its own.
     """
+    try:
+        key = (str(path), path.stat().st_mtime)
+    except OSError as err:
+        raise ArchiveError(f"cannot read it ({err.strerror})") from err
+    if key not in _listings:  # the page is read once, not once for each of its entries
+        _listings.clear()
+        _listings[key] = _split_listing(path)
+    return _listings[key]
+
+
+def _split_listing(path: Path) -> list[tuple[str, str, date]]:
     from .dateparse import date_in
     from .patterns import load
     from .reader import ReadError, read_source

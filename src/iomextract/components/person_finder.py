@@ -37,7 +37,6 @@ WRAPPED_LINE = 45  # characters: a line this long that breaks inside a sentence 
 INITIAL = re.compile(r"^(?:[A-Z]\.){1,2}$")
 HYPHEN_SUFFIXES = {"based", "led", "run", "born", "funded", "owned", "made", "wide", "speaking", "born", "backed",
                    "bound", "style", "type", "era", "year", "day", "level"}
-PLACE_PREPOSITIONS = {"in", "at", "from"}  # "in Geneva Gennady Gatilov": the place is no part of the name
 STRONG = ("person.honorific", "person.title", "person.credit", "person.contact")
 
 
@@ -68,6 +67,7 @@ class PersonFinder(CompiledTables):
         self.complement_prepositions = set(grammar.complement_prepositions)
         shapes = load("org_shapes.json", patterns_dir)
         places = load("place_shapes.json", patterns_dir)
+        self.place_prepositions = set(places.place_prepositions)  # "in Geneva Gennady Gatilov": no part of the name
         dates = load("dates.json", patterns_dir)
         # honorifics written without a full stop ("Mr Bak", "Dr Awad") are no name words either
         self.not_names = (set(people.non_name_words) | {h for h in grammar.heads if " " not in h}
@@ -202,7 +202,7 @@ class PersonFinder(CompiledTables):
                 continue  # no name starts here, even on a line in capitals: most capitalized words
             place = ent_at.get(index[k])
             if place is not None and place.label == "PLACE" and k + 1 < count and index[k + 1] >= place.end \
-                    and keys[k + 1] in self.first_names and k > 0 and lower[k - 1] in PLACE_PREPOSITIONS:
+                    and keys[k + 1] in self.first_names and k > 0 and lower[k - 1] in self.place_prepositions:
                 continue  # "... in Geneva Gennady Gatilov told": the place ends what came before the name
             credit = self._credit_before(words, keys, k, ent_at)
             caps = credit and self._caps_line(table, index[k])
