@@ -203,6 +203,8 @@ class People(Rule):
     coordinators: list[str]
     max_name_words: int
     person_relatives: list[str] = []
+    # places no name starts with or runs into, unless the word is also a given name ("Chad", "Jordan")
+    not_name_place_kinds: list[str] = []
 
 
 class RolePredicates(Rule):
@@ -210,6 +212,10 @@ class RolePredicates(Rule):
     about: str = ""
     verbs: list[str]
     successions: list[str] = []
+    # "Jones was the agency's envoy to the Sahel": a post after a form of "be" and an article; its subject
+    # stands right before the verb
+    copulas: list[str] = []
+    copula_links: list[str] = []
     links: list[str]
     objects: list[str] = []
     subjects: list[str] = []
@@ -224,6 +230,10 @@ class RoleTimes(Rule):
     coming: list[str]
     since: list[str]
     until: list[str]
+    # time words that name a post of their own and stay in its title ("Acting Director General")
+    kept_in_title: list[str] = []
+    # a past verb after these with a "since" year states a post still held ("has served as ... since 2018")
+    perfect_auxiliaries: list[str] = []
 
 
 class TitleGrammar(Rule):
@@ -236,6 +246,9 @@ class TitleGrammar(Rule):
     complement_prepositions: list[str]
     complement_phrases: list[str]
     place_prepositions: list[str]
+    # kinds of place that may follow a capitalized title with no preposition when a name comes next
+    # ("IOM Regional Director West Africa Christopher Gascon", "Chief of Mission Kenya Ana Reis")
+    bare_place_kinds: list[str] = []
     org_prepositions: list[str]
     connectors: list[str]
     complement_words: list[str]

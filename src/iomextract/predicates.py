@@ -25,12 +25,14 @@ class Predicate:
     start: int  # the verb's first token
     end: int  # after the verb
     succession: bool
+    copula: bool = False  # "was the United Nations envoy to the Sahel": the subject stands right before it
 
 
 class RolePredicateFinder:
     def __init__(self, tokenizer, grammar: RolePredicates | None):
         self.phrases = PhraseSet(tokenizer)
         self.links = PhraseSet(tokenizer)
+        self.copula_links = PhraseSet(tokenizer)
         self.objects: set[str] = set()
         self.subjects: set[str] = set()
         self.window = 10
@@ -38,7 +40,9 @@ class RolePredicateFinder:
         if grammar is not None:
             self.phrases.add("post", grammar.verbs)
             self.phrases.add("succession", grammar.successions)
+            self.phrases.add("copula", grammar.copulas)
             self.links.add("link", grammar.links)
+            self.copula_links.add("link", grammar.copula_links)
             self.objects = {o.lower() for o in grammar.objects}
             self.subjects = {o.lower() for o in grammar.subjects}
             self.window = grammar.window
@@ -47,8 +51,22 @@ class RolePredicateFinder:
         """The verbs of a post in a document, found once and kept on its table for the next component."""
         cache = self._cache(table)
         if "predicates" not in cache:
-            cache["predicates"] = [Predicate(start, end, key == "succession") for key, start, end in self.phrases.find(table)]
+            found = {}
+            for key, start, end in self.phrases.find(table):  # "has been" over "been"; one predicate per verb
+                if key != "copula" or not any(s <= start < e for s, e in found):
+                    found[(start, end)] = Predicate(start, end, key == "succession", key == "copula")
+            cache["predicates"] = sorted(found.values(), key=lambda p: (p.start, -p.end))
         return cache["predicates"]
+
+    def title_at(self, table: TokenTable, predicate: Predicate) -> int | None:
+        """Where the verb's title (or its object) may start: past one link phrase of its kind."""
+        return self.after(table, predicate.end, self.copula_link_ends(table) if predicate.copula else self.link_ends(table))
+
+    def copula_link_ends(self, table: TokenTable) -> dict[int, int]:
+        cache = self._cache(table)
+        if "copula_links" not in cache:
+            cache["copula_links"] = {start: end for _, start, end in self.copula_links.find(table)}
+        return cache["copula_links"]
 
     def link_ends(self, table: TokenTable) -> dict[int, int]:
         """Start -> end of each link phrase ("as", "to the post of")."""
@@ -80,10 +98,17 @@ class RolePredicateFinder:
         links = self.link_ends(table)
         starts = set()
         for predicate in self.predicates(table):
-            at = self.after(table, predicate.end, links)
+            at = self.title_at(table, predicate)
             if at is None:
                 continue
             starts.add(at)
+            if predicate.copula:
+                continue
+            # "named Peter Haas head of the agency": a lower-case title right after a capitalized object
+            for j in range(predicate.end + 1, min(len(table.words), predicate.end + 5)):
+                if table.words[j - 1][:1].isupper() and table.words[j][:1].islower():
+                    starts.add(j)
+                    break
             if table.lower[at] in self.objects:  # "named him head of the agency"
                 following = self.after(table, at + 1, links)
                 if following is not None:

@@ -562,6 +562,8 @@ class Sentence:
             cand = self._before_parenthetical(self.clauses[before])
         if cand is None or not self.country_of(cand):
             return self._country_list([cand]) if cand is not None else []  # "Peru, an IOM member since 1964, ..."
+        if self.is_object(cand.start):
+            return []  # "Rui Costa, a former Ambassador to Brazil, joined IOM": Brazil is no one's subject
         return self._country_list(self._country_group_ending_with(cand))  # "Two new members, Tuvalu and Nauru, joined"
 
     def _country_group_ending_with(self, last) -> list:

@@ -89,6 +89,8 @@ class OrgFinder(CompiledTables):
             if " ".join(table.lower[i] for i in range(start, end) if not table.is_space[i]) in self.office_kinds:
                 continue  # "its Country Office in Gabon", "Head Office": an office, stated as an office claim
             first = table.words[start]
+            if end - start == 1 and (first in self.head_or_leading or first.lower() in self.head_or_leading):
+                continue  # a head word alone names no organization ("Head of Office in Juba")
             # "Council of the European Union": a name led by its head word holds whatever known name it contains
             rule = "org.headed" if first in self.leading_heads or first.lower() in self.leading_heads else "org.shape"
             canonical = canonical_name(table.span_text(start, end))

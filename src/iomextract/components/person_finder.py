@@ -82,6 +82,7 @@ class PersonFinder(CompiledTables):
         self.coordinators = set(people.coordinators)
         self.person_relatives = set(people.person_relatives)
         self.max_words = people.max_name_words
+        self.not_name_place_kinds = set(people.not_name_place_kinds)
         # articles that open Spanish, French and Arabic names ("El", "La") open events too ("El Niño")
         self.first_names = first_names() - {p.capitalize() for p in self.particles}
         self.calendar_words = {w.lower() for w in list(dates.months) + list(dates.weekdays)}
@@ -111,10 +112,12 @@ class PersonFinder(CompiledTables):
             return caps and len(word) > 1
         return True
 
-    def _run_end(self, words, k: int, caps: bool = False, breaks: frozenset = frozenset()) -> tuple[int, set[str]]:
+    def _run_end(self, words, k: int, caps: bool = False, breaks: frozenset = frozenset(),
+                 full_name_breaks: frozenset = frozenset()) -> tuple[int, set[str]]:
         """End (exclusive) of the name run starting at word k, and the shapes it showed.
 
-        A run stops before any token index in ``breaks`` (where a title ends or a name starts).
+        A run stops before any token index in ``breaks`` (where a title ends or a name starts), and before
+        one in ``full_name_breaks`` once it holds two name words (a country after a full name).
         """
         texts, lower, glued, index = words.text, words.lower, words.glued, words.index
         count = len(texts)
@@ -125,7 +128,7 @@ class PersonFinder(CompiledTables):
             if index[end] != index[end - 1] + 1 and "\n" in words_between(words, end) \
                     and not self._wrapped_prose(index[end - 1]):
                 break  # a name does not go on past the end of a line, but for a line of wrapped prose
-            if index[end] in breaks:
+            if index[end] in breaks or (name_words >= 2 and index[end] in full_name_breaks):
                 break
             word = texts[end]
             if self._name_word(word, caps):
@@ -190,6 +193,10 @@ class PersonFinder(CompiledTables):
             if attrs.get("owner_start") is not None:
                 title_starts[attrs["owner_start"]] = attrs
         name_starts = {attrs["name_start"] for _, attrs in titles if attrs.get("name_start") is not None}
+        # "Amy Pope Kenya visit", "the Minister Kenya wants": a country ends a full name and is no name alone;
+        # a given name that is one may start a name or end a given name ("Chad Smith", "Michael Jordan")
+        countries = frozenset(c.start for c in existing if c.label == "PLACE"
+                              and c.attrs.get("kind") in self.not_name_place_kinds)
         breaks = frozenset(name_starts | set(title_ends) | {span.start for span, _ in titles})
         headings = _Headings(table)
         self.contact_block = any(cue in table.text for cue in self.contact_cues)
@@ -206,8 +213,8 @@ class PersonFinder(CompiledTables):
                 continue  # "... in Geneva Gennady Gatilov told": the place ends what came before the name
             credit = self._credit_before(words, keys, k, ent_at)
             caps = credit and self._caps_line(table, index[k])
-            end, shapes = self._run_end(words, k, caps, breaks)
-            if end == k:
+            end, shapes = self._run_end(words, k, caps, breaks, countries)
+            if end == k or (index[k] in countries and (end == k + 1 or keys[k] not in self.first_names)):
                 continue
             if end - k > 2 and _title_case_line(table, index[k]):
                 # a headline capitalizes its verb too: "IOM Director General Amy Pope Visits Chad"

@@ -56,6 +56,7 @@ class PersonLinker(CompiledTables):
         times = titles.times
         self.since_words = set(times.since) if times else set()
         self.until_words = set(times.until) if times else set()
+        self.perfect_auxiliaries = set(times.perfect_auxiliaries) if times else set()
         if times:
             for held in ("former", "current", "coming"):
                 self.times.add(held, getattr(times, held))
@@ -147,6 +148,9 @@ class PersonLinker(CompiledTables):
                 while i is not None and words[i].islower() and lower[i] in self.title_modifiers and i not in starts:
                     i = self._skip(table, i + 1)
                 hit = starts.get(i) if i is not None else None
+                following = self._skip(table, i + 1) if hit is None and i is not None else None
+                if following is not None and words[i][:1].isupper() and words[i].isalpha() and i not in ent_at:
+                    hit = starts.get(following)  # "NAME, a former European Commissioner for ...": an adjective
             if hit is None:
                 continue
             t_start, t_end, attrs = hit
@@ -305,21 +309,25 @@ class PersonLinker(CompiledTables):
 
         found = []
         for predicate in predicates:
-            at = self.predicates.after(table, predicate.end, links)
+            at = self.predicates.title_at(table, predicate)
             if at is None:
                 continue
             holder = None
-            if at in person_at or lower[at] in self.predicates.objects:  # "elected Maria Lopes as", "named him"
+            if not predicate.copula and (at in person_at or lower[at] in self.predicates.objects):
+                # "elected Maria Lopes as", "named him head of", "chose Amy Pope to lead the agency as"
                 named = person_at.get(at) or antecedent(at)
-                title = title_at.get(self.predicates.after(table, (person_at[at].end if at in person_at else at + 1),
-                                                          links) or -1)
+                title = self._title_after_object(table, person_at[at].end if at in person_at else at + 1,
+                                                 title_at, links, person_at)
                 if title is not None and not predicate.succession:
                     holder = named
             else:
                 title = title_at.get(at)
             if title is None:
                 continue
-            holder = holder or self._subject(table, predicate.start, by_end, antecedent)
+            if predicate.copula:  # "Ana Reis said the speaker was the Minister" gives Reis no post
+                holder = self._subject(table, predicate.start, by_end, antecedent, window=2)
+            else:
+                holder = holder or self._subject(table, predicate.start, by_end, antecedent)
             if holder is None:
                 continue
             role = dict(self._role(title[2]), sentence=table.sentence_of[title[0]],
@@ -329,11 +337,25 @@ class PersonLinker(CompiledTables):
             found.append((holder, role))
         return found
 
-    def _subject(self, table, verb_start: int, by_end, antecedent):
+    def _title_after_object(self, table, i: int, title_at, links, person_at):
+        """The title after a verb's object: right after it ("named Peter Haas head of the agency", "elected her
+        as Director") or after "as" further on in the clause ("chose Amy Pope to lead the agency as Director General")."""
+        title = title_at.get(self.predicates.after(table, i, links) or -1)
+        if title is not None:
+            return title
+        sentence = table.sentence_of[i - 1]
+        for j in range(i, min(len(table.words), i + self.predicates.window)):
+            if table.sentence_of[j] != sentence or j in person_at or table.words[j] in (",", ";", ":"):
+                return None
+            if table.lower[j] == "as" and j in links:
+                return title_at.get(self.predicates.after(table, j, links) or -1)
+        return None
+
+    def _subject(self, table, verb_start: int, by_end, antecedent, window: int | None = None):
         """The person a verb's clause is about: a name, "who" after a name, or "he"/"she", within the window."""
         lower, sentence = table.lower, table.sentence_of[verb_start]
         i = verb_start - 1
-        for _ in range(self.predicates.window):
+        for _ in range(window or self.predicates.window):
             while i >= 0 and table.is_space[i]:
                 i -= 1
             if i < 0 or table.sentence_of[i] != sentence:
@@ -371,9 +393,31 @@ class PersonLinker(CompiledTables):
                     time.setdefault("held_until", value)
                 elif word in self.since_words or word in ("(", ",") and "held_from" not in time:
                     time.setdefault("held_from", value)
-            elif predicate is not None and predicate.start - 6 <= date.start < predicate.start and word == "in":
-                time.setdefault("held_from", value)  # "in 2010 she became Deputy Director General"
+            elif predicate is not None and predicate.start - 8 <= date.start < predicate.start and (
+                    word == "in" or word in self.since_words):
+                time.setdefault("held_from", value)  # "in 2010 she became", "Since 2018, she has served as"
+                if word in self.since_words:
+                    time["since"] = True
+        since = time.pop("since", False) or (
+            "held_from" in time and "held_until" not in time and self._since_before_year(table, t_end))
+        if predicate is not None and time.get("held") == "former" and since and self._perfect(table, predicate.start):
+            time["held"] = "current"  # "has served as Regional Director since 2018": held still
         return time
+
+    def _since_before_year(self, table, t_end: int) -> bool:
+        """The year after the title opens with a "since" word ("... for Asia since 2018")."""
+        for date in self._dates:
+            if t_end <= date.start <= t_end + 8:
+                before = self._skip_back(table, date.start)
+                return before is not None and table.lower[before] in self.since_words
+        return False
+
+    def _perfect(self, table, verb_start: int) -> bool:
+        """The verb is in the perfect: "has served", "have worked", "she's headed"."""
+        before = self._skip_back(table, verb_start)
+        if before is not None and table.lower[before] in ("also", "already", "long", "since"):
+            before = self._skip_back(table, before)
+        return before is not None and table.lower[before] in self.perfect_auxiliaries
 
     @staticmethod
     def _role(attrs: dict) -> dict:

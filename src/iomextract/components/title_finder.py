@@ -65,12 +65,16 @@ class TitleFinder(CompiledTables):
         self.prepositions = set(grammar.complement_prepositions)
         self.phrases = [tuple(p.split()) for p in grammar.complement_phrases]
         self.place_prepositions = set(grammar.place_prepositions)
+        self.bare_place_kinds = set(grammar.bare_place_kinds)
         self.org_prepositions = set(grammar.org_prepositions)
         self.connectors = set(grammar.connectors)
         self.complement_words = set(grammar.complement_words)
         self.lower_complement_words = {w.lower() for w in grammar.complement_words}
         self.lower_title_words = self.lower_complement_words | self.modifiers
         self.equivalents = grammar.equivalents
+        times = grammar.times
+        self.time_words = {tuple(w.lower().split()) for held in ("former", "current", "coming")
+                           for w in (getattr(times, held) if times else [])} - {(w,) for w in (times.kept_in_title if times else [])}
         self.demonyms = demonyms()
         self.first_names = first_names()
         context = load("claim_context.json", patterns_dir)
@@ -93,6 +97,11 @@ class TitleFinder(CompiledTables):
             if start in ent_at or (end - 1) in ent_at:
                 continue
             following = self._next(table, end)
+            if following is not None and following in ent_at and ent_at[following].label == "PLACE" \
+                    and ent_at[following].attrs.get("kind") == "country":
+                following = self._next(table, ent_at[following].end)  # "Assistant U.K. Home Secretary"
+                if following is not None and self._is_modifier(table, following, True):
+                    following = self._head_after_modifiers(table, following, head_starts)
             if following in head_starts and table.lower[start] in self.modifiers:
                 continue  # "Deputy" in "Deputy Minister" modifies the next head
             # modifiers never reach into the title before: "Minister of Labour and Ambassador to Brazil" is two
@@ -119,6 +128,7 @@ class TitleFinder(CompiledTables):
         words, lower = table.words, table.lower
         capitalized = words[head_start][:1].isupper()
         start = self._modifiers_start(table, head_start, capitalized, ent_at, floor)
+        start = self._after_time_words(table, start, head_start)
         org, country, prefix_start = self._owner(table, start, ent_at)
         bare = False  # a lower-case title with neither owner nor article: a title only right before a name
         if not capitalized and prefix_start is None:
@@ -126,8 +136,8 @@ class TitleFinder(CompiledTables):
             if opened is None:
                 bare = True
             else:
-                start = opened
-                org, country, prefix_start = self._owner(table, start, ent_at)
+                start = self._after_time_words(table, opened, head_start)  # "the new head of ..."
+                org, country, prefix_start = self._owner(table, opened, ent_at)
         end = head_end
         skipped = []
         following = self._next(table, end)
@@ -148,9 +158,16 @@ class TitleFinder(CompiledTables):
                 org = org or value
                 extent_end = complement_end
                 break
-            if kind == "org_in_title":
+            if kind in ("org_in_title", "office"):
                 org = org or value
                 end = complement_end
+                if kind == "office":  # an office's place is part of the title, in any case ("head of the IOM office in Libya")
+                    capitalized_after = capitalized
+                    capitalized = True
+                    step = self._complement(table, end, capitalized, ent_at)
+                    capitalized = capitalized_after
+                    if step is not None and step[0] == "place":
+                        end = step[1]
                 continue
             end = complement_end
             if kind == "run":
@@ -166,6 +183,19 @@ class TitleFinder(CompiledTables):
         return {"start": start, "end": end, "title": text, "key": title_key(text, self.equivalents), "org": org,
                 "country": country, "capitalized": capitalized, "name_start": name_start, "owner_start": prefix_start,
                 "extent_end": extent_end or end, "rule": "title.grammar"}
+
+    def _after_time_words(self, table: TokenTable, start: int, head_start: int) -> int:
+        """The title starts after the words that only say when its post is held ("Outgoing", "Newly elected")."""
+        lower = table.lower
+        moved = True
+        while moved and start < head_start:
+            moved = False
+            for words in self.time_words:
+                if tuple(lower[start:start + len(words)]) == words and start + len(words) <= head_start:
+                    start = self._next(table, start + len(words)) or head_start
+                    moved = True
+                    break
+        return min(start, head_start)
 
     def _next(self, table: TokenTable, i: int) -> int | None:
         """The next token at or after i that is not a line wrap."""
@@ -190,7 +220,17 @@ class TitleFinder(CompiledTables):
         start = head_start
         while True:
             j = self._previous(table, start)
-            if j is None or j < floor or j in ent_at or table.is_space[j]:
+            if j is None or j < floor or table.is_space[j]:
+                return start
+            if j in ent_at:
+                # "Assistant U.K. Home Secretary": a country between modifiers is part of the title
+                cand = ent_at[j]
+                k = self._previous(table, cand.start) if capitalized and cand.label == "PLACE" \
+                    and cand.attrs.get("kind") == "country" and cand.end == start else None
+                if k is not None and k >= floor and k not in ent_at and self._is_modifier(table, k, capitalized) \
+                        and table.lower[k] in self.modifiers:
+                    start = k
+                    continue
                 return start
             if self._is_modifier(table, j, capitalized):
                 start = j
@@ -320,6 +360,8 @@ class TitleFinder(CompiledTables):
                 length = len(phrase)
                 break
         if not length:
+            if capitalized and words[i][:1].isupper():
+                return self._bare_place(table, i, ent_at)
             if lower[i] not in self.prepositions or words[i][:1].isupper():
                 return None
             length = 1
@@ -332,15 +374,32 @@ class TitleFinder(CompiledTables):
                 return "outside", self._place_list_end(table, cand, ent_at), None
             return None
         j = self._next(table, i + length)
-        if j is not None and lower[j] == "the":
-            j = self._next(table, j + 1)
+        for size in (3, 2):  # "head of the agency", "Director of the Organization": the org the pronoun stands for
+            if j is None or preposition not in ("of", *self.org_prepositions) \
+                    or tuple(lower[j:j + size]) not in self.org_pronouns or (j + size - 1) in ent_at:
+                continue
+            org = self._described_org(lower[j + size - 1], j, ent_at)
+            if j + size < len(lower) and lower[j + size] in POSSESSIVE:
+                # "Director of the Organization's Department of Operations": the department is in the title
+                k = self._next(table, j + size + 1)
+                cand = ent_at.get(k) if k is not None else None
+                if cand is not None and cand.start == k and cand.label == "ORG":
+                    return "org_in_title", cand.end, org
+                run = self._run(table, k, ent_at) if k is not None and table.words[k][:1].isupper() else None
+                return ("org_in_title", run[1], org) if run is not None else None
+            return "org", j + size, org
+        if j is not None and lower[j] == "the" and not (j in ent_at and ent_at[j].start == j):
+            j = self._next(table, j + 1)  # "for the Middle East" may name its place with the article or without
         if j is None:
             return None
         cand = ent_at.get(j)
         if cand is not None and cand.start == j and cand.label == "ORG":
             office_end = self._office_after(table, cand.end)
+            possessive = self._next(table, cand.end)
+            if office_end is None and possessive is not None and table.words[possessive] in POSSESSIVE:
+                office_end = self._office_after(table, possessive + 1)  # "head of IOM's office in Libya"
             if office_end is not None:  # "Head of the IOM office in Niger", "Chief of IOM mission in Nepal"
-                return "org_in_title", office_end, cand.attrs.get("canonical")
+                return "office", office_end, cand.attrs.get("canonical")
             owned = self._owned_org(table, cand, ent_at)
             if owned is not None:  # "Director of IOM's Department of Operations": IOM's, in the title
                 return "org_in_title", owned.end, cand.attrs.get("canonical")
@@ -354,6 +413,29 @@ class TitleFinder(CompiledTables):
         if not words[j][:1].isupper():
             return self._lowercase_run(table, j) if not capitalized else None
         return self._run(table, j, ent_at)
+
+    def _head_after_modifiers(self, table: TokenTable, i: int, head_starts) -> int | None:
+        """The head that the modifiers starting at i lead to ("Home" -> "Secretary"), if they lead to one."""
+        for _ in range(4):
+            if i is None or i in head_starts:
+                return i
+            if not self._is_modifier(table, i, True):
+                return None
+            i = self._next(table, i + 1)
+        return None
+
+    def _bare_place(self, table: TokenTable, i: int, ent_at):
+        """A region or country right after a capitalized title, the person's name after it: "Regional
+        Director West Africa Christopher Gascon", "Chief of Mission Kenya, Ana Reis"."""
+        cand = ent_at.get(i)
+        if cand is None or cand.start != i or cand.label != "PLACE" or cand.attrs.get("kind") not in self.bare_place_kinds:
+            return None
+        end = self._place_list_end(table, cand, ent_at)
+        if self._head_after_modifiers(table, self._next(table, end), self._head_starts) is not None:
+            return None  # "Assistant U.K. Home Secretary": the place opens the next title's modifiers
+        comma = self._next(table, end)
+        name_after = comma + 1 if comma is not None and table.words[comma] == "," else end
+        return ("place", end, None) if self._name_follows(table, name_after, ent_at) else None
 
     def _office_after(self, table: TokenTable, end: int) -> int | None:
         """End of an office word right after an organization ("IOM office", "IOM Field Office"), if one is there."""
