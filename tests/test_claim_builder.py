@@ -378,3 +378,29 @@ def test_joining_with_the_verb_left_out(nlp, text, expected):
 ])
 def test_offices_named_inside_other_phrases_and_pages_about_a_country(nlp, text, expected):
     assert asserted(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the mission", "the office" with no place: the page's country office, else the office named last
+    ("IOM Kenya\n\nThe mission has 310 staff.", {count("IOM Kenya", STAFF, 310)}),
+    ("IOM Kenya helps migrants in Nairobi. The office has 12 international and 80 national staff.",
+     {count("IOM Kenya", STAFF, 92)}),
+    ("IOM Somalia opened a centre. Its office now employs 140 people.", {count("IOM Somalia", STAFF, 140)}),
+    ("IOM helps migrants. The mission has 310 staff.", set()),  # which mission: nobody's count
+    # a description with a figure in it stands for the organization ("the 130-nation agency")
+    ("IOM helps migrants. The 130-nation agency was founded in 1951.",
+     {count(IOM, MSC, 130), year(IOM, "founded", "1951")}),
+    # wire descriptions of UN agencies are those agencies, never the United Nations
+    ("The UN migration agency now counts 166 member states.", {count(IOM, MSC, 166)}),
+    ("The U.N. migration agency, which has 175 member states, said flights resumed.", {count(IOM, MSC, 175)}),
+])
+def test_office_and_agency_descriptions(nlp, text, expected):
+    assert asserted(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Rui Costa, a former Ambassador to Brazil, joined IOM in 2012.",  # a person joins a staff, not a membership
+    "Ana Reis, the Minister of Labour of Kenya, joined IOM in 2015 as an adviser.",
+])
+def test_a_person_joining_is_no_membership(nlp, text):
+    assert {c for c in asserted(nlp, text) if c[1] == "member_since"} == set()

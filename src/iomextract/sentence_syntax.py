@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .token_table import TokenTable
+from .components.release_context import COUNTRY_OFFICE_RULES
 
 if TYPE_CHECKING:
     from .components.claim_builder import ClaimBuilder
@@ -54,16 +55,26 @@ def noun_key(words: list[str], lemmas: dict[str, str]) -> tuple[str, str]:
     return head, compound
 
 
+
 class Discourse:
     """What a release is about: its main organization, and the subject of the sentence before."""
 
-    def __init__(self, main_org: str | None, published, main_acronym: str | None = None):
+    def __init__(self, main_org: str | None, published, main_acronym: str | None = None, office: str | None = None):
         self.main_org = main_org
         self.main_acronym = main_acronym
         self.published = published
+        self.office = office  # the country office whose page this is
         self.previous = None
+        self.previous_office = None  # the country office named last ("IOM Kenya")
+
+    def resolve_office(self) -> str | None:
+        """"The mission", "the office": the page's country office, else the office the text spoke of last."""
+        return self.office or self.previous_office
 
     def after_sentence(self, sentence: "Sentence", found: list[dict]) -> None:
+        offices = [c for c in sentence.of("ORG") if c.rule in COUNTRY_OFFICE_RULES]
+        if offices:
+            self.previous_office = offices[-1].attrs.get("canonical")
         subjects = [c["subject"] for c in found if c.get("attribute") not in ("member_since",)]
         if subjects:
             self.previous = subjects[0]
@@ -297,7 +308,8 @@ class Sentence:
         if self.lower[i] == "the":  # "the Geneva-based agency", "the intergovernmental organization"
             j = i + 1
             while j < min(self.end, i + 5) and (self.lower[j] in self.b.pronoun_modifiers or (
-                    j + 2 < self.end and self.words[j + 1] == "-" and self.lower[j + 2] in ("based", "led"))):
+                    j + 2 < self.end and self.words[j + 1] == "-" and (self.lower[j + 2] in ("based", "led")
+                                                                         or self.words[j].replace(",", "").isdigit()))):
                 j += 3 if self.lower[j] not in self.b.pronoun_modifiers else 1
             if j > i + 1 and j < self.end and self.lower[j] in self.b.pronoun_heads and self.table.space_after[j - 1]:
                 return j - i + 1, None
@@ -332,6 +344,8 @@ class Sentence:
             office = self.office_phrase(a)
             if office:
                 return office
+            if self.office_noun_subject(a, clause):  # "The mission has 310 staff", "Its office employs 92"
+                return self.discourse.resolve_office()
         j = self.previous_word(a)
         if j is not None and self.lower[j] in ("its", "their"):  # "Since its creation in 1951, IOM ..."
             return self.sentence_org(b) if self.fronted(clause) else self.discourse.resolve()
@@ -370,6 +384,18 @@ class Sentence:
                     if prefix:
                         return f"{prefix} {self.text(place)}"
         return self._country_office(a, acronym)
+
+    def office_noun_subject(self, a: int, clause: int) -> bool:
+        """The clause before a opens with "the"/"its" and an office noun that names no place ("The mission's staff")."""
+        first = self.next_word(self.clause_first.get(clause, self.start))
+        if first is None or first >= a or self.lower[first] not in ("the", "its", "our", "this"):
+            return False
+        k = self.next_word(first + 1)
+        for noun in self.b.office_nouns:
+            if k is not None and tuple(self.lower[k:k + len(noun)]) == noun:
+                after = self.next_word(k + len(noun))
+                return after is not None and after <= a and self.lower[after] not in ("in", "of", "for", "at")
+        return False
 
     def _country_office(self, a: int, acronym: str | None) -> str | None:
         """"Its Kenya mission", "IOM's Kenya office", "the Kenya mission" before a -> "IOM Kenya"."""

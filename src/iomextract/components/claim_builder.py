@@ -126,7 +126,7 @@ class ClaimBuilder(CompiledTables):
         main_org = main_organization(doc)
         acronym = next((c.attrs.get("acronym") for c in ents if c.label == "ORG" and c.attrs.get("acronym")
                         and c.attrs.get("canonical") == main_org), None)
-        discourse = Discourse(main_org, published_of(doc), acronym)
+        discourse = Discourse(main_org, published_of(doc), acronym, office=release_office(doc))
         claims, seen = [], set()
         for number, (start, end) in enumerate(table.sentence_bounds):
             sentence_ents = ents_by_sentence.get(number, [])
