@@ -393,6 +393,9 @@ def test_offices_named_inside_other_phrases_and_pages_about_a_country(nlp, text,
     # wire descriptions of UN agencies are those agencies, never the United Nations
     ("The UN migration agency now counts 166 member states.", {count(IOM, MSC, 166)}),
     ("The U.N. migration agency, which has 175 member states, said flights resumed.", {count(IOM, MSC, 175)}),
+    ("The U.N. refugee agency said 2,000 people had fled. The agency has 20,000 staff.",
+     {count("United Nations High Commissioner for Refugees", STAFF, 20000)}),
+    ("The UN has 193 member states.", {count("United Nations", MSC, 193)}),
 ])
 def test_office_and_agency_descriptions(nlp, text, expected):
     assert asserted(nlp, text) == expected

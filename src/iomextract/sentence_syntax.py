@@ -81,7 +81,7 @@ class Discourse:
             return
         orgs = [c for c in sentence.of("ORG") if not sentence.is_object(c.start)]
         if orgs:
-            self.previous = orgs[0].attrs.get("canonical")
+            self.previous = sentence.org_name(orgs[0])
 
     def resolve(self) -> str | None:
         return self.previous or self.main_org
@@ -316,7 +316,14 @@ class Sentence:
         return 0, None
 
     def org_name(self, cand) -> str | None:
-        return cand.attrs.get("canonical") if cand.label == "ORG" else None
+        if cand.label != "ORG":
+            return None
+        article = self.previous_word(cand.start)
+        if article is not None and self.lower[article] == "the":  # "the U.N. migration agency" is IOM, not the UN
+            length, described = self._pronoun(article)
+            if described and article + length > cand.end:
+                return described
+        return cand.attrs.get("canonical")
 
     def owner_before(self, i: int) -> str | None:
         """"IOM's Regional Office", "the Organization's headquarters": the owner right before i."""

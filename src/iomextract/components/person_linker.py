@@ -137,7 +137,7 @@ class PersonLinker(CompiledTables):
                 starts.setdefault(attrs["owner_start"], (t_start, t_end, attrs))
         # apposition first: "NAME, [the] [ORG's] TITLE"
         for person in people:
-            i = self._skip(table, person.end)
+            i = self._past_asides(table, self._skip(table, person.end))
             if i is None or words[i] != ",":
                 continue
             i = self._skip(table, i + 1)
@@ -280,6 +280,21 @@ class PersonLinker(CompiledTables):
         line_start = text.rfind("\n", 0, before) + 1
         line_end = text.find("\n", after)
         return not text[line_start:before].strip() and not text[after:line_end if line_end >= 0 else len(text)].strip()
+
+    def _past_asides(self, table, i: int | None) -> int | None:
+        """Past what may stand between a name and its title: "(pictured)", ", 45" (an age)."""
+        words = table.words
+        if i is not None and words[i] == "(":
+            close = next((j for j in range(i + 1, min(len(words), i + 5)) if words[j] == ")"), None)
+            if close is not None:
+                i = self._skip(table, close + 1)
+        if i is not None and words[i] == ",":
+            age = self._skip(table, i + 1)
+            after = self._skip(table, age + 1) if age is not None else None
+            if age is not None and words[age].isdigit() and int(words[age]) < 120 and after is not None \
+                    and words[after] == ",":
+                i = after
+        return i
 
     def _person_after(self, table, title, people) -> bool:
         """A person's name follows this title (after a comma, honorifics or none): the title is theirs."""

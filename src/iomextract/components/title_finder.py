@@ -175,7 +175,8 @@ class TitleFinder(CompiledTables):
                 if name_start is not None:
                     end = name_start
                     break
-        if bare and start not in self._predicate_starts and not self._name_follows(table, extent_end or end, ent_at):
+        if bare and start not in self._predicate_starts and not self._name_follows(table, extent_end or end, ent_at) \
+                and not self._after_a_name(table, start, ent_at):
             # "the minister said" has its article, "was named head of the agency" its verb, "foreign minister
             # Ana Costa" its name; "minister of health" alone is no one's title
             return None
@@ -183,6 +184,17 @@ class TitleFinder(CompiledTables):
         return {"start": start, "end": end, "title": text, "key": title_key(text, self.equivalents), "org": org,
                 "country": country, "capitalized": capitalized, "name_start": name_start, "owner_start": prefix_start,
                 "extent_end": extent_end or end, "rule": "title.grammar"}
+
+    def _after_a_name(self, table: TokenTable, start: int, ent_at) -> bool:
+        """A lower-case title in apposition to a name: "Sergio Ruiz, head of ...", "said Paul Dube, spokesman for"."""
+        comma = self._previous(table, start)
+        if comma is None or table.words[comma] != ",":
+            return False
+        last = self._previous(table, comma)
+        before = self._previous(table, last) if last is not None else None
+        return last is not None and before is not None and last not in ent_at and before not in ent_at \
+            and table.words[last][:1].isupper() and table.words[before][:1].isupper() \
+            and table.words[last].isalpha() and table.folded[before] in self.first_names
 
     def _after_time_words(self, table: TokenTable, start: int, head_start: int) -> int:
         """The title starts after the words that only say when its post is held ("Outgoing", "Newly elected")."""
@@ -235,6 +247,12 @@ class TitleFinder(CompiledTables):
             if self._is_modifier(table, j, capitalized):
                 start = j
                 continue
+            if table.words[j] == "-" and not table.space_after[j]:  # "Vice-Chancellor": a modifier joined by a hyphen
+                k = self._previous(table, j)
+                if k is not None and k >= floor and k not in ent_at and not table.space_after[k] \
+                        and (self._is_modifier(table, k, capitalized) or table.lower[k] + "-" in self.modifiers):
+                    start = k
+                    continue
             compound = self._compound_start(table, j, ent_at) if capitalized else None
             if compound is not None:  # "Post-Crisis Specialist"
                 start = compound
@@ -299,6 +317,8 @@ class TitleFinder(CompiledTables):
             owner = before if before is not None and before.label == "ORG" else cand
             org, country = self._org_or_country(owner)
             return org, country, owner.start
+        if lower[j] == "its" and words[start][:1].isupper():  # "Amy Pope, its Director General": the org before
+            return self._described_org("its", j, ent_at), None, j
         if words[j] in POSSESSIVE:
             owner = self._previous(table, j)
             if owner is None:
