@@ -113,7 +113,17 @@ def test_titles_are_spans_with_owner_and_key(nlp):
     ("IOM Director-General Lena Cruz spoke.", "IOM Director General Lena Cruz spoke."),
     ("IOM director general Lena Cruz spoke.", "IOM General Director Lena Cruz spoke."),
     ("A ministry spokesman, Ali Omar, said the talks went well.", "A ministry spokesperson, Ali Omar, said the talks went well."),
+    # one post with or without its owner and department
+    ("Lena Cruz, Director of IOM's Department of Operations and Emergencies, spoke.",
+     "Lena Cruz, Director of Operations and Emergencies, spoke."),
+    ("Lena Cruz, Director of the Organization’s Division of Migration Health, spoke.",
+     "Lena Cruz, Director of Migration Health, spoke."),
 ])
 def test_title_variants_share_a_key(ents, a, b):
     key = lambda text: [attrs.get("title_key") for label, _, attrs in ents(text) if label == "PERSON"]
     assert key(a) == key(b) and key(a)[0]
+
+
+def test_different_posts_keep_different_keys(ents):
+    key = lambda text: [attrs.get("title_key") for label, _, attrs in ents(text) if label == "PERSON"]
+    assert key("Lena Cruz, Director of Operations, spoke.") != key("Lena Cruz, Director of Migration Health, spoke.")

@@ -87,6 +87,7 @@ def _title_key(title: str, equivalents: tuple[tuple[str, str], ...]) -> str:
     text = fold(title).lower()
     text = re.sub(r"\([^)]*\)", " ", text)
     text = re.sub(r"[-–]", " ", text)
+    text = re.sub(r"\b[\w.]+['’]s?(?=\s|$)", " ", text)  # an owner ("IOM's", "the Organization's") names no other post
     text = re.sub(r"\b(the|a|an)\b", " ", text)
     text = " ".join(text.split())
     for variant, replacement in sorted(equivalents, key=lambda pair: len(pair[0]), reverse=True):
