@@ -113,6 +113,13 @@ IOM = "International Organization for Migration"
     ("“It is hard,” said Paul Dube, spokesman for the agency.", [("Paul Dube", "spokesman", None)]),
     ("According to Sergio Ruiz, head of the IOM office in Libya, the flights resumed.",
      [("Sergio Ruiz", "head of the IOM office in Libya", IOM)]),
+    # an announcement, and one verb with several posts
+    ("IOM today welcomed Sofia Marques as its new Chief of Mission in Ethiopia.",
+     [("Sofia Marques", "Chief of Mission in Ethiopia", IOM)]),
+    ("Sofia Marques previously served as Deputy Chief of Mission in Mozambique (2016–2020) and as Head of Office in Beira.",
+     [("Sofia Marques", "Deputy Chief of Mission in Mozambique", None), ("Sofia Marques", "Head of Office in Beira", None)]),
+    ("Ana Reis served as Chief of Mission in Haiti and later as Regional Director for Asia.",
+     [("Ana Reis", "Chief of Mission in Haiti", None), ("Ana Reis", "Regional Director for Asia", None)]),
 ])
 def test_every_post_a_person_holds(nlp, text, expected):
     assert sorted(roles(nlp, text)) == sorted(expected)
@@ -180,7 +187,14 @@ def role_times(nlp, text):
     ("Since 2018, Mohammed Abdiker has served as Regional Director for Asia.",
      [("Regional Director for Asia", "current", "2018", None)]),
     ("Ana Reis has worked as Head of Office in Juba since 2021.", [("Head of Office in Juba", "current", "2021", None)]),
-    ("Karim Nasser was the United Nations envoy to the Sahel until 2015.", [("envoy to the Sahel", None, None, "2015")]),
+    ("Karim Nasser was the United Nations envoy to the Sahel until 2015.", [("envoy to the Sahel", "former", None, "2015")]),
+    ("IOM today welcomed Sofia Marques as its new Chief of Mission in Ethiopia.",
+     [("Chief of Mission in Ethiopia", "current", None, None)]),
+    # a year that belongs to another verb is no year of the post
+    ("Before joining IOM in 2009, Sofia Marques was a Senior Adviser to the Minister.",
+     [("Senior Adviser to the Minister", "former", None, None)]),
+    ("Tomas Reis, who has led the mission since 2019, takes up the post of Regional Director for Asia in June.",
+     [("Regional Director for Asia", "coming", None, None)]),
 ])
 def test_the_time_of_a_post(nlp, text, expected):
     assert role_times(nlp, text) == expected

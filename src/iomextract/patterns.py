@@ -216,6 +216,8 @@ class RolePredicates(Rule):
     # stands right before the verb
     copulas: list[str] = []
     copula_links: list[str] = []
+    # forms of "be" whose post is a past one ("she was a Senior Adviser")
+    past_copulas: list[str] = []
     links: list[str]
     objects: list[str] = []
     subjects: list[str] = []

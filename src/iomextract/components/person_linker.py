@@ -57,6 +57,7 @@ class PersonLinker(CompiledTables):
         self.since_words = set(times.since) if times else set()
         self.until_words = set(times.until) if times else set()
         self.perfect_auxiliaries = set(times.perfect_auxiliaries) if times else set()
+        self.past_copulas = {tuple(c.split()) for c in (titles.predicates.past_copulas if titles.predicates else [])}
         if times:
             for held in ("former", "current", "coming"):
                 self.times.add(held, getattr(times, held))
@@ -345,12 +346,31 @@ class PersonLinker(CompiledTables):
                 holder = holder or self._subject(table, predicate.start, by_end, antecedent)
             if holder is None:
                 continue
-            role = dict(self._role(title[2]), sentence=table.sentence_of[title[0]],
-                        **self._time_of(table, title[0], title[2].get("extent_end") or title[1], predicate))
-            if id(holder) not in roles:
-                roles[id(holder)] = role
-            found.append((holder, role))
+            while title is not None:
+                role = dict(self._role(title[2]), sentence=table.sentence_of[title[0]],
+                            **self._time_of(table, title[0], title[2].get("extent_end") or title[1], predicate))
+                if id(holder) not in roles:
+                    roles[id(holder)] = role
+                found.append((holder, role))
+                title = self._coordinated_post(table, title, title_at, links)
         return found
+
+    def _coordinated_post(self, table, title, title_at, links):
+        """The next post of one verb: "served as Deputy Chief of Mission in Mozambique and as Head of ..."."""
+        i = self._skip(table, title[2].get("extent_end") or title[1])
+        if i is not None and table.words[i] == "(":  # "(2016–2020)"
+            close = next((j for j in range(i + 1, min(len(table.words), i + 8)) if table.words[j] == ")"), None)
+            i = self._skip(table, close + 1) if close is not None else None
+        while i is not None and table.lower[i] in (",", "and", "later", "then", "also", "subsequently"):
+            if table.lower[i] == "and":
+                j = self._skip(table, i + 1)
+                while j is not None and table.lower[j] in ("later", "then", "also", "subsequently"):
+                    j = self._skip(table, j + 1)
+                if j is not None and table.lower[j] == "as" and j in links:
+                    return title_at.get(self.predicates.after(table, j, links) or -1)
+                return None
+            i = self._skip(table, i + 1)
+        return None
 
     def _title_after_object(self, table, i: int, title_at, links, person_at):
         """The title after a verb's object: right after it ("named Peter Haas head of the agency", "elected her
@@ -396,6 +416,11 @@ class PersonLinker(CompiledTables):
         for held, start, end in self._time_hits:
             if low <= start and end <= high + 1 and start < high:
                 time["held"] = held
+            elif predicate is not None and t_start - 3 <= start and end <= t_start:
+                time.setdefault("held", held)  # "welcomed Sofia Marques as its new Chief of Mission"
+        if predicate is not None and predicate.copula and "held" not in time \
+                and tuple(table.lower[predicate.start:predicate.end]) in self.past_copulas:
+            time["held"] = "former"  # "Before joining IOM, she was a Senior Adviser to ..."
         sentence = table.sentence_of[t_start]
         for date in self._dates:
             value = str(date.attrs.get("value") or "")
@@ -409,7 +434,8 @@ class PersonLinker(CompiledTables):
                 elif word in self.since_words or word in ("(", ",") and "held_from" not in time:
                     time.setdefault("held_from", value)
             elif predicate is not None and predicate.start - 8 <= date.start < predicate.start and (
-                    word == "in" or word in self.since_words):
+                    word == "in" or word in self.since_words) and self._opens_clause(table, before) \
+                    and "and" not in table.lower[date.end:predicate.start]:
                 time.setdefault("held_from", value)  # "in 2010 she became", "Since 2018, she has served as"
                 if word in self.since_words:
                     time["since"] = True
@@ -418,6 +444,11 @@ class PersonLinker(CompiledTables):
         if predicate is not None and time.get("held") == "former" and since and self._perfect(table, predicate.start):
             time["held"] = "current"  # "has served as Regional Director since 2018": held still
         return time
+
+    def _opens_clause(self, table, i: int) -> bool:
+        """Token i opens its sentence or follows a comma ("In 2010 she became", "Later, in 2010, she")."""
+        before = self._skip_back(table, i)
+        return before is None or table.sentence_of[before] != table.sentence_of[i] or table.words[before] == ","
 
     def _since_before_year(self, table, t_end: int) -> bool:
         """The year after the title opens with a "since" word ("... for Asia since 2018")."""
