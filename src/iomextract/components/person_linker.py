@@ -25,7 +25,7 @@ from ..candidates import EntityRules, chosen_candidates, entity_attrs_of, resolv
 from ..identity import name_parts, person_key, surname_key, title_key
 from ..lexicons import english_words
 from ..patterns import load
-from ..phrases import PhraseSet
+from ..post_time import PostTimeReader
 from ..predicates import RolePredicateFinder
 from ..token_table import token_table
 
@@ -52,15 +52,7 @@ class PersonLinker(CompiledTables):
         self.relatives = set(people.person_relatives)
         titles = load("titles.json", patterns_dir)
         self.predicates = RolePredicateFinder(self.tokenizer, titles.predicates)
-        self.times = PhraseSet(self.tokenizer)
-        times = titles.times
-        self.since_words = set(times.since) if times else set()
-        self.until_words = set(times.until) if times else set()
-        self.perfect_auxiliaries = set(times.perfect_auxiliaries) if times else set()
-        self.past_copulas = {tuple(c.split()) for c in (titles.predicates.past_copulas if titles.predicates else [])}
-        if times:
-            for held in ("former", "current", "coming"):
-                self.times.add(held, getattr(times, held))
+        self.post_times = PostTimeReader(self.tokenizer, titles)
         self.title_modifiers = {m.lower() for m in titles.modifiers}
         self.equivalents = titles.equivalents
         self.english_words = english_words()
@@ -80,8 +72,7 @@ class PersonLinker(CompiledTables):
         for cand in chosen:
             for i in range(cand.start, cand.end):
                 ent_at[i] = cand
-        self._time_hits = self.times.find(table)
-        self._dates = sorted((c for c in chosen if c.label == "DATE"), key=lambda c: c.start)
+        self._times = self.post_times.read(table, chosen)
         roles, more_roles = self._attach_titles(table, people, titles, ent_at)
         keys = {}
         for person in people:
@@ -155,7 +146,7 @@ class PersonLinker(CompiledTables):
             if hit is None:
                 continue
             t_start, t_end, attrs = hit
-            role = dict(self._role(attrs), **self._time_of(table, t_start, attrs.get("extent_end") or t_end))
+            role = dict(self._role(attrs), **self._times.of(t_start, attrs.get("extent_end") or t_end))
             if role["org"] is None:  # "Chief of Mission, IOM Kenya"
                 j = self._skip(table, attrs.get("extent_end") or t_end)
                 if j is not None and words[j] == ",":
@@ -180,7 +171,7 @@ class PersonLinker(CompiledTables):
                 more = starts.get(k) if k is not None else None
                 if more is None or self._person_after(table, more, people) or more[0] in used:
                     break  # "A, Minister of X, B, Director of Y": the next title is the next person's
-                extra = dict(self._role(more[2]), **self._time_of(table, more[0], more[2].get("extent_end") or more[1]))
+                extra = dict(self._role(more[2]), **self._times.of(more[0], more[2].get("extent_end") or more[1]))
                 extra["org"] = extra["org"] or role["org"]
                 if extra.get("held") is None and role.get("held") == "former":
                     extra["held"] = "former"  # "a former Minister of Labour and Ambassador to Brazil": both former
@@ -247,7 +238,7 @@ class PersonLinker(CompiledTables):
             if hit is None or hit[0] in used:
                 continue
             roles[id(person)] = dict(self._role(hit[2]), before_name=True,
-                                     **self._time_of(table, hit[0], hit[2].get("extent_end") or hit[1]))
+                                     **self._times.of(hit[0], hit[2].get("extent_end") or hit[1]))
             used.add(hit[0])
         # "NAME of ORG": the org without a title
         for person in people:
@@ -348,7 +339,7 @@ class PersonLinker(CompiledTables):
                 continue
             while title is not None:
                 role = dict(self._role(title[2]), sentence=table.sentence_of[title[0]],
-                            **self._time_of(table, title[0], title[2].get("extent_end") or title[1], predicate))
+                            **self._times.of(title[0], title[2].get("extent_end") or title[1], predicate))
                 if id(holder) not in roles:
                     roles[id(holder)] = role
                 found.append((holder, role))
@@ -406,64 +397,6 @@ class PersonLinker(CompiledTables):
                 return by_end.get(j + 1)
             i -= 1
         return None
-
-    def _time_of(self, table, t_start: int, t_end: int, predicate=None) -> dict:
-        """When a post is held: "held" from the words before its title (or in its verb), and the years after it
-        ("(2003-2006)", "from 2001 to 2006", "since 2018") or before its verb ("in 2010 she became")."""
-        time = {}
-        low = (predicate.start if predicate is not None else t_start) - 3
-        high = predicate.end if predicate is not None else t_start + 1
-        for held, start, end in self._time_hits:
-            if low <= start and end <= high + 1 and start < high:
-                time["held"] = held
-            elif predicate is not None and t_start - 3 <= start and end <= t_start:
-                time.setdefault("held", held)  # "welcomed Sofia Marques as its new Chief of Mission"
-        if predicate is not None and predicate.copula and "held" not in time \
-                and tuple(table.lower[predicate.start:predicate.end]) in self.past_copulas:
-            time["held"] = "former"  # "Before joining IOM, she was a Senior Adviser to ..."
-        sentence = table.sentence_of[t_start]
-        for date in self._dates:
-            value = str(date.attrs.get("value") or "")
-            if len(value) != 4 or not value.isdigit() or table.sentence_of[date.start] != sentence:
-                continue
-            before = self._skip_back(table, date.start)
-            word = table.lower[before] if before is not None else ""
-            if t_end <= date.start <= t_end + 8:
-                if word in self.until_words or (word in ("-", "–") and "held_from" in time):
-                    time.setdefault("held_until", value)
-                elif word in self.since_words or word in ("(", ",") and "held_from" not in time:
-                    time.setdefault("held_from", value)
-            elif predicate is not None and predicate.start - 8 <= date.start < predicate.start and (
-                    word == "in" or word in self.since_words) and self._opens_clause(table, before) \
-                    and "and" not in table.lower[date.end:predicate.start]:
-                time.setdefault("held_from", value)  # "in 2010 she became", "Since 2018, she has served as"
-                if word in self.since_words:
-                    time["since"] = True
-        since = time.pop("since", False) or (
-            "held_from" in time and "held_until" not in time and self._since_before_year(table, t_end))
-        if predicate is not None and time.get("held") == "former" and since and self._perfect(table, predicate.start):
-            time["held"] = "current"  # "has served as Regional Director since 2018": held still
-        return time
-
-    def _opens_clause(self, table, i: int) -> bool:
-        """Token i opens its sentence or follows a comma ("In 2010 she became", "Later, in 2010, she")."""
-        before = self._skip_back(table, i)
-        return before is None or table.sentence_of[before] != table.sentence_of[i] or table.words[before] == ","
-
-    def _since_before_year(self, table, t_end: int) -> bool:
-        """The year after the title opens with a "since" word ("... for Asia since 2018")."""
-        for date in self._dates:
-            if t_end <= date.start <= t_end + 8:
-                before = self._skip_back(table, date.start)
-                return before is not None and table.lower[before] in self.since_words
-        return False
-
-    def _perfect(self, table, verb_start: int) -> bool:
-        """The verb is in the perfect: "has served", "have worked", "she's headed"."""
-        before = self._skip_back(table, verb_start)
-        if before is not None and table.lower[before] in ("also", "already", "long", "since"):
-            before = self._skip_back(table, before)
-        return before is not None and table.lower[before] in self.perfect_auxiliaries
 
     @staticmethod
     def _role(attrs: dict) -> dict:
