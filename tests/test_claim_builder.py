@@ -407,3 +407,18 @@ def test_office_and_agency_descriptions(nlp, text, expected):
 ])
 def test_a_person_joining_is_no_membership(nlp, text):
     assert {c for c in asserted(nlp, text) if c[1] == "member_since"} == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # staff counted in one country are that country's operation; in several, no office's
+    ("IOM employs over 400 staff in Yemen, most of them national staff.", {count("IOM Yemen", STAFF, 400, "over")}),
+    ("IOM has 200 staff in Chad, its largest operation in the region.", {count("IOM Chad", STAFF, 200)}),
+    ("IOM has 300 staff in Chad and Niger.", set()),
+    ("IOM has 19,000 staff in over 100 countries.", {count(IOM, STAFF, 19000), count(IOM, CPC, 100, "over")}),
+    # a compound count before an organization's name is its membership; before a noun, the noun's
+    ("The 54-member African Union and IOM signed a memorandum.", {count("African Union", MSC, 54)}),
+    ("The 27-nation European Union pledged funds.", {count("European Union", MSC, 27)}),
+    ("A 5-member IOM team visited the site.", set()),
+])
+def test_counts_of_one_operation_and_compound_counts(nlp, text, expected):
+    assert asserted(nlp, text) == expected

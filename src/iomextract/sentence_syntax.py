@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .token_table import TokenTable
 from .components.release_context import COUNTRY_OFFICE_RULES
 
@@ -202,6 +204,20 @@ class Sentence:
         if j is not None and self.words[j] == "-" and j + 1 < self.end:
             j = self.next_word(j + 2)
         return j is not None and self.lower[j] in words
+
+    def org_after_compound(self, i: int) -> str | None:
+        """The organization a compound count describes: "the 54-member African Union", "the 193-nation UN"."""
+        j = self.next_word(i)
+        if j is not None and self.words[j] == "-" and j + 1 < self.end:  # past "-member"
+            j = self.next_word(j + 2)
+        cand = self.ent_at.get(j) if j is not None else None
+        if cand is None or cand.start != j or cand.label != "ORG":
+            return None
+        after = self.next_word(cand.end)
+        if after is not None and self.words[after].islower() and self.lower[after] in self.b.noun_lemmas \
+                and self.lower[after] not in STOP_WORDS:
+            return None  # "a 5-member IOM team": the team's members
+        return self.org_name(cand)
 
     def event_after(self, key: str, i: int) -> bool:
         """A phrase of that key starts within two words after token i (the counted noun's end)."""
@@ -391,6 +407,22 @@ class Sentence:
                     if prefix:
                         return f"{prefix} {self.text(place)}"
         return self._country_office(a, acronym)
+
+    def operation_in_country(self, b: int) -> str | None:
+        """"400 staff in Yemen" -> "IOM Yemen": one country right after what is counted; "" for a list of
+        countries ("in Chad and Niger"), None when no country follows."""
+        i = self.next_word(b)
+        if i is None or self.lower[i] != "in":
+            return None
+        place = self.ent_at.get(self.next_word(i + 1) if self.next_word(i + 1) is not None else -1)
+        acronym = self._main_acronym()
+        if place is None or place.label != "PLACE" or place.attrs.get("kind") != "country" or not acronym:
+            return None
+        after = self.next_word(place.end)
+        if after is not None and (self.lower[after] in ("and", "&", "or") or (
+                self.words[after] == "," and self.ent_at.get(self.next_word(after + 1) or -1) is not None)):
+            return ""  # "staff in Chad and Niger": no one country's
+        return f"{acronym} {self.text(place)}"
 
     def office_noun_subject(self, a: int, clause: int) -> bool:
         """The clause before a opens with "the"/"its" and an office noun that names no place ("The mission's staff")."""

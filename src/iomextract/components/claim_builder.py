@@ -188,13 +188,20 @@ class ClaimBuilder(CompiledTables):
             unit_end = fig.end if inherited else s.unit_end(fig, len(unit_words))
             fits = [(distance, order, family) for order, family in enumerate(self.count_families)
                     if (distance := self._count_fit(family, s, fig, counted, unit_end)) is not None
-                    and (unit != compound or s.word_after_in(unit_end, family.compound_heads))]  # "a 5-member team"
+                    and (unit != compound or s.word_after_in(unit_end, family.compound_heads)
+                         or s.org_after_compound(unit_end) is not None)]  # not "a 5-member team"
             if not fits:
                 continue
             _, _, family = min(fits, key=lambda fit: fit[:2])
-            subject = s.subject(fig.start, unit_end, family.subject)
+            subject = (s.org_after_compound(unit_end) if unit == compound else None) \
+                or s.subject(fig.start, unit_end, family.subject)  # "the 54-member African Union"
             if subject is None:
                 continue
+            if family.subject == "office" and subject == s.discourse.main_org:
+                operation = s.operation_in_country(unit_end)  # "IOM employs 400 staff in Yemen"
+                if operation == "":
+                    continue  # "300 staff in Chad and Niger": a part of the organization's, no office's
+                subject = operation or subject
             value = fig.attrs["value"]
             out.append({"subject": subject, "attribute": family.attribute,
                         "value": int(value) if float(value).is_integer() else value,
@@ -259,7 +266,8 @@ class ClaimBuilder(CompiledTables):
             return None
         if compound in family.nouns or head in family.nouns:
             distance = 0
-        elif head in family.frame_nouns and unit_end is not None and s.word_after_in(unit_end, family.compound_heads):
+        elif head in family.frame_nouns and unit_end is not None and (
+                s.word_after_in(unit_end, family.compound_heads) or s.org_after_compound(unit_end) is not None):
             distance = 0  # "the 130-nation agency"
         elif head in family.frame_nouns:
             cue = s.nearest_cue(f"{family.id}|cue", fig.start)
