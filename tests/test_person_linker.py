@@ -120,6 +120,10 @@ IOM = "International Organization for Migration"
      [("Sofia Marques", "Deputy Chief of Mission in Mozambique", None), ("Sofia Marques", "Head of Office in Beira", None)]),
     ("Ana Reis served as Chief of Mission in Haiti and later as Regional Director for Asia.",
      [("Ana Reis", "Chief of Mission in Haiti", None), ("Ana Reis", "Regional Director for Asia", None)]),
+    # wire style: a mission's place stays with its lower-case head, a spokesman's place does not
+    ("Federico Soda, IOM's chief of mission in Libya, told Reuters the agency had 500 staff.",
+     [("Federico Soda", "chief of mission in Libya", IOM)]),
+    ("According to Luis Ortega, an IOM spokesman in Geneva, the boat sank.", [("Luis Ortega", "spokesman", IOM)]),
 ])
 def test_every_post_a_person_holds(nlp, text, expected):
     assert sorted(roles(nlp, text)) == sorted(expected)

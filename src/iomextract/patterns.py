@@ -251,6 +251,8 @@ class TitleGrammar(Rule):
     # kinds of place that may follow a capitalized title with no preposition when a name comes next
     # ("IOM Regional Director West Africa Christopher Gascon", "Chief of Mission Kenya Ana Reis")
     bare_place_kinds: list[str] = []
+    # heads whose "in PLACE" is the post's in lower case too ("chief of mission in Libya")
+    placed_heads: list[str] = []
     org_prepositions: list[str]
     connectors: list[str]
     complement_words: list[str]

@@ -20,7 +20,7 @@ SENTENCE_ENDS = {".", "!", "?"}
 class TitleComplements:
     """Complements after a title's head; the host provides the grammar's tables and ``_next``/``_previous``."""
 
-    def _complement(self, table: TokenTable, end: int, capitalized: bool, ent_at):
+    def _complement(self, table: TokenTable, end: int, capitalized: bool, ent_at, placed: bool = False):
         """One complement after position end: (kind, its end, value) or None.
 
         kinds: "org" (the title ends before it; value: the org), "org_in_title"
@@ -43,7 +43,7 @@ class TitleComplements:
                 return None
             length = 1
         preposition = lower[i]
-        if not capitalized and preposition in self.place_prepositions:
+        if not capitalized and preposition in self.place_prepositions and not placed:
             # "an IOM spokesman in Geneva": the place is where the person is, no part of the title
             j = self._next(table, i + 1)
             cand = ent_at.get(j) if j is not None else None

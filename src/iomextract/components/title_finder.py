@@ -65,6 +65,7 @@ class TitleFinder(TitleComplements, CompiledTables):
         self.phrases = [tuple(p.split()) for p in grammar.complement_phrases]
         self.place_prepositions = set(grammar.place_prepositions)
         self.bare_place_kinds = set(grammar.bare_place_kinds)
+        self.placed_heads = {h.lower() for h in grammar.placed_heads}
         self.org_prepositions = set(grammar.org_prepositions)
         self.connectors = set(grammar.connectors)
         self.complement_words = set(grammar.complement_words)
@@ -146,10 +147,12 @@ class TitleFinder(TitleComplements, CompiledTables):
             if close is not None and words[close] == ")":
                 skipped.append((following, close + 1))
                 end = close + 1
+        # "IOM's chief of mission in Libya": a mission's place is its head's in any case
+        placed = " ".join(table.lower[i] for i in range(head_start, head_end) if not table.is_space[i]) in self.placed_heads
         name_start = None
         extent_end = None  # where an org complement that ends the title ends
         while True:
-            step = self._complement(table, end, capitalized, ent_at)
+            step = self._complement(table, end, capitalized, ent_at, placed=placed)
             if step is None:
                 break
             kind, complement_end, value = step
