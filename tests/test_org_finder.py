@@ -26,6 +26,8 @@ def orgs(ents, text):
      [("Council of the European Union", "Council of the European Union"), ("Human Rights Watch", "Human Rights Watch")]),
     ("Leaders of the International Organization for Migration agreed.",
      [("International Organization for Migration", "International Organization for Migration")]),
+    ("Issued by:\nChileshe Mwansa\nPublic Relations Officer\nMinistry of Foreign Affairs\n",
+     [("Ministry of Foreign Affairs", "Ministry of Foreign Affairs")]),
     ("The 4th Migration and Mobility Working Group-Kenya (MMWG) met. The MMWG agreed.",
      [("Migration and Mobility Working Group-Kenya", "Migration and Mobility Working Group-Kenya"),
       ("MMWG", "Migration and Mobility Working Group-Kenya"), ("MMWG", "Migration and Mobility Working Group-Kenya")]),
@@ -39,6 +41,7 @@ def test_organizations(ents, text, expected):
     "IOM Appreciates Kenya Partnership",
     "Internally Displaced Persons (IDPs) fled the floods.",
     "The Diaspora Forum was held in Tokyo.",
+    "Issued by:\nChileshe Mwansa\nPublic Relations Officer\n",  # block lines are no one name
 ])
 def test_not_organizations(ents, text):
     assert [t for label, t, a in ents(text) if label == "ORG" and t != "IOM"] == []

@@ -170,6 +170,9 @@ def test_a_given_name_alone_is_the_one_person_named_so(ents, text, expected):
     ("Contacts\nPaul Dube\nSpokesperson, IOM Geneva\npdube@iom.int\n", [("Paul Dube", "Spokesperson", IOM)]),
     ("Media contact:\nGrace Atieno, Communications Officer, IOM Kenya\n", [("Grace Atieno", "Communications Officer",
                                                                            "IOM Kenya")]),
+    # a government statement's signature
+    ("The ministry signed the agreement.\n\nIssued by:\nChileshe Mwansa\nPublic Relations Officer\nIOM Zambia\n",
+     [("Chileshe Mwansa", "Public Relations Officer", "IOM Zambia")]),
 ])
 def test_signature_and_contact_blocks(ents, text, expected):
     assert [(t, a.get("title"), a.get("org")) for label, t, a in ents(text) if label == "PERSON"] == expected

@@ -31,6 +31,9 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)) or text
 
 
+WRAPPED_LINE = 45  # characters: a line this long that breaks inside a sentence wraps prose (as line_sentencizer reads it)
+
+
 class TokenTable:
     """Plain lists over the tokens of one document.
 
@@ -168,6 +171,18 @@ class TokenTable:
         if last >= len(self.ends) or self.ends[last] != end_char:
             return None
         return first, last + 1
+
+    def ends_wrapped_line(self, i: int) -> bool:
+        """Token i ends a long line that only wraps a paragraph ("... to French President Nicolas\nSarkozy").
+
+        A short line ends a block line instead: a name, a title, an office of a signature."""
+        text, end = self.text, self.ends[i]
+        line = text[text.rfind("\n", 0, end) + 1:end]
+        return len(line) >= WRAPPED_LINE and line[-1:].isalpha()
+
+    def line_break_between(self, i: int, j: int) -> bool:
+        """A line ends between tokens i and j (i < j), and it is no wrap of prose."""
+        return "\n" in self.text[self.ends[i]:self.starts[j]] and not self.ends_wrapped_line(i)
 
     def span_text(self, start: int, end: int) -> str:
         """Text of tokens [start, end) as written."""

@@ -203,6 +203,8 @@ class OrgFinder(CompiledTables):
             while j < count:
                 i = positions[j]
                 word = words[i]
+                if run and table.line_break_between(run[-1], i):
+                    break  # a name stops at the end of a block line: "NAME\nTitle\nMinistry of ..."
                 if i in name_words or (lower[i] in self.lowercase_leading and j + 1 < count
                                                 and lower[positions[j + 1]] in ("of", "for")):
                     run.append(i)
@@ -214,7 +216,7 @@ class OrgFinder(CompiledTables):
                 else:
                     break
                 j += 1
-            consumed = j
+            consumed = j - 1 if j < count and run and table.line_break_between(run[-1], positions[j]) else j
             if run and has_head:  # a run with no head word is no organization's name
                 yield run
 

@@ -33,7 +33,6 @@ from ..lexicons import demonyms, english_words, first_names
 from ..patterns import load
 from ..token_table import token_table
 
-WRAPPED_LINE = 45  # characters: a line this long that breaks inside a sentence wraps prose (as line_sentencizer reads it)
 INITIAL = re.compile(r"^(?:[A-Z]\.){1,2}$")
 HYPHEN_SUFFIXES = {"based", "led", "run", "born", "funded", "owned", "made", "wide", "speaking", "born", "backed",
                    "bound", "style", "type", "era", "year", "day", "level"}
@@ -79,6 +78,9 @@ class PersonFinder(CompiledTables):
         self.not_names_lower = {w.lower() for w in self.not_names} | set(STOP_WORDS)  # "By", "From", "Our"
         self.particles = set(people.name_particles)
         self.contact_cues = set(people.contact_cues)
+        # "Contact:", "For more information, please contact", "Issued by:": whole words, any case
+        self.contact_cue_pattern = re.compile(r"\b(?:" + "|".join(sorted((re.escape(c) for c in self.contact_cues),
+                                              key=len, reverse=True)) + r")\b", re.IGNORECASE)
         self.coordinators = set(people.coordinators)
         self.person_relatives = set(people.person_relatives)
         self.max_words = people.max_name_words
@@ -163,12 +165,7 @@ class PersonFinder(CompiledTables):
 
     def _wrapped_prose(self, i: int) -> bool:
         """Token i ends a long line that only wraps a paragraph ("... to French President Nicolas\nSarkozy, ...")."""
-        table = self._table
-        if table is None:
-            return False
-        text, end = table.text, table.ends[i]
-        line = text[text.rfind("\n", 0, end) + 1:end]
-        return len(line) >= WRAPPED_LINE and line[-1:].isalpha()
+        return self._table is not None and self._table.ends_wrapped_line(i)
 
     def __call__(self, doc: Doc) -> Doc:
         table = token_table(doc)
@@ -364,9 +361,8 @@ class PersonFinder(CompiledTables):
         line_start = text.rfind("\n", 0, table.starts[i]) + 1
         if text[line_start:table.starts[i]].strip():
             return False
-        before = text[max(0, line_start - 300):line_start].splitlines()[-3:]
-        return any(word.strip(":,.").lower() in {c.lower() for c in self.contact_cues}
-                   for line in before for word in line.split())
+        before = " ".join(text[max(0, line_start - 300):line_start].splitlines()[-3:])
+        return self.contact_cue_pattern.search(before) is not None
 
     def _coordinated(self, words, found, headings, table):
         """Runs joined to a person by "and" or in a list: "Talks between Sipho Ndlovu and Ingrid Berg"."""
