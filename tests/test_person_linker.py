@@ -217,3 +217,13 @@ def test_a_surname_mention_that_names_only_an_org_keeps_its_persons_title(ents, 
     people = [(t, a.get("title")) for label, t, a in ents(text) if label == "PERSON"]
     full_title = people[0][1]
     assert full_title and all(title == full_title for _, title in people), people
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname next to a reporting verb is the person named in full, over a city of that name
+    ("The Minister of Interior, Jorge Lima, spoke. Lima said 300 people had returned.",
+     [("Jorge Lima", "Minister of Interior"), ("Lima", "Minister of Interior")]),
+    ("Jorge Lima spoke in Lima. He flew to Lima on Monday.", [("Jorge Lima", None)]),
+])
+def test_a_speaking_surname_outranks_a_city(ents, text, expected):
+    assert [(t, a.get("title")) for label, t, a in ents(text) if label == "PERSON"] == expected

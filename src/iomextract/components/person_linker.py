@@ -44,11 +44,12 @@ class PersonLinker(CompiledTables):
 
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
         self.rules = EntityRules(patterns_dir)
-        self.rules.require("person.surname", "person.given_name_of")
+        self.rules.require("person.surname", "person.surname_speaking", "person.given_name_of")
         people = load("people.json", patterns_dir)
         self.particles = {p.lower() for p in people.name_particles}
         self.particles_longest_first = sorted(self.particles, key=len, reverse=True)
         self.honorifics = set(people.honorifics)
+        self.reporting_verbs = {v.lower() for v in people.reporting_verbs if " " not in v}
         self.relatives = set(people.person_relatives)
         titles = load("titles.json", patterns_dir)
         self.predicates = RolePredicateFinder(self.tokenizer, titles.predicates)
@@ -487,8 +488,11 @@ class PersonLinker(CompiledTables):
                 if table.lower[j] in self.particles:
                     start = j
                 j -= 1
-            cand = self.rules.candidate("person.surname", start, i + 1, {"key": key})
-            out.append(cand)
+            after, before = self._skip(table, i + 1), self._skip_back(table, start)
+            speaking = (after is not None and table.lower[after] in self.reporting_verbs) or (
+                before is not None and table.lower[before] in self.reporting_verbs)
+            rule = "person.surname_speaking" if speaking else "person.surname"
+            out.append(self.rules.candidate(rule, start, i + 1, {"key": key}))
         return out
 
 
