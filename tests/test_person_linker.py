@@ -120,6 +120,9 @@ IOM = "International Organization for Migration"
      [("Sofia Marques", "Deputy Chief of Mission in Mozambique", None), ("Sofia Marques", "Head of Office in Beira", None)]),
     ("Ana Reis served as Chief of Mission in Haiti and later as Regional Director for Asia.",
      [("Ana Reis", "Chief of Mission in Haiti", None), ("Ana Reis", "Regional Director for Asia", None)]),
+    # an article and time words between the verb and its title
+    ("Mark Lee has been appointed the new IOM Chief of Mission in Nepal.", [("Mark Lee", "Chief of Mission in Nepal", IOM)]),
+    ("Mark Lee was appointed the first woman to lead it.", []),
     # wire style: a mission's place stays with its lower-case head, a spokesman's place does not
     ("Federico Soda, IOM's chief of mission in Libya, told Reuters the agency had 500 staff.",
      [("Federico Soda", "chief of mission in Libya", IOM)]),

@@ -20,6 +20,8 @@ def role_times(nlp, text):
     ("Rui Costa, Chief of Mission in Chad since 2018, said it.", [("Chief of Mission in Chad", None, "2018", None)]),
     ("Peter Jones, who served as Chief of Mission in Chad from 2001 to 2006, spoke.",
      [("Chief of Mission in Chad", "former", "2001", "2006")]),
+    ("Ana Reis will take up her new post as Chief of Mission in Chad in March.",
+     [("Chief of Mission in Chad", "coming", None, None)]),
     ("Mark Lee will take up the post of Chief of Mission in Niger in March.",
      [("Chief of Mission in Niger", "coming", None, None)]),
     ("The newly elected Director General, Ana Reis, thanked the Council.", [("Director General", "coming", None, None)]),

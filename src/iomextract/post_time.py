@@ -49,7 +49,8 @@ class PostTimes:
         high = predicate.end if predicate is not None else t_start + 1
         for held, start, end in self.hits:
             if low <= start and end <= high + 1 and start < high:
-                time["held"] = held
+                if held != "current" or "held" not in time:  # "will take up her new post as": coming
+                    time["held"] = held
             elif predicate is not None and t_start - 3 <= start and end <= t_start:
                 time.setdefault("held", held)  # "welcomed Sofia Marques as its new Chief of Mission"
         if predicate is not None and predicate.copula and "held" not in time \

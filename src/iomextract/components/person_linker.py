@@ -329,7 +329,7 @@ class PersonLinker(CompiledTables):
                 if title is not None and not predicate.succession:
                     holder = named
             else:
-                title = title_at.get(at)
+                title = self._title_from(table, at, title_at)
             if title is None:
                 continue
             if predicate.copula:  # "Ana Reis said the speaker was the Minister" gives Reis no post
@@ -364,10 +364,23 @@ class PersonLinker(CompiledTables):
             i = self._skip(table, i + 1)
         return None
 
+    def _title_from(self, table, at: int | None, title_at):
+        """The title starting at ``at``, or after an article and lower-case modifiers there ("was appointed
+        the new IOM Chief of Mission")."""
+        for _ in range(4):
+            if at is None:
+                return None
+            if at in title_at:
+                return title_at[at]
+            if not (table.lower[at] in ARTICLES or (table.words[at].islower() and table.lower[at] in self.title_modifiers)):
+                return None
+            at = self._skip(table, at + 1)
+        return None
+
     def _title_after_object(self, table, i: int, title_at, links, person_at):
         """The title after a verb's object: right after it ("named Peter Haas head of the agency", "elected her
         as Director") or after "as" further on in the clause ("chose Amy Pope to lead the agency as Director General")."""
-        title = title_at.get(self.predicates.after(table, i, links) or -1)
+        title = self._title_from(table, self.predicates.after(table, i, links), title_at)
         if title is not None:
             return title
         sentence = table.sentence_of[i - 1]
