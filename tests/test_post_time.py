@@ -20,6 +20,13 @@ def role_times(nlp, text):
     ("Rui Costa, Chief of Mission in Chad since 2018, said it.", [("Chief of Mission in Chad", None, "2018", None)]),
     ("Peter Jones, who served as Chief of Mission in Chad from 2001 to 2006, spoke.",
      [("Chief of Mission in Chad", "former", "2001", "2006")]),
+    # verbs that start or end a post date it with "in YEAR"; a month's date gives its year
+    ("Ana Reis was appointed Minister of Labour in 2019.", [("Minister of Labour", None, "2019", None)]),
+    ("Rui Costa was elected Director General in June 2018.", [("Director General", None, "2018", None)]),
+    ("Ana Reis, who retired as Deputy Director General in 2015, now teaches.",
+     [("Deputy Director General", "former", None, "2015")]),
+    ("Ana Reis has served as Chief of Mission in Chad since March 2018.",
+     [("Chief of Mission in Chad", "current", "2018", None)]),
     ("Ana Reis will take up her new post as Chief of Mission in Chad in March.",
      [("Chief of Mission in Chad", "coming", None, None)]),
     ("Mark Lee will take up the post of Chief of Mission in Niger in March.",

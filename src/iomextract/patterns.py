@@ -236,6 +236,10 @@ class RoleTimes(Rule):
     kept_in_title: list[str] = []
     # a past verb after these with a "since" year states a post still held ("has served as ... since 2018")
     perfect_auxiliaries: list[str] = []
+    # verbs that end a post: "in YEAR" after their title is the year it ended ("retired as ... in 2015")
+    ending_verbs: list[str] = []
+    # verbs that start a post: "in YEAR" after their title is the year it began ("was appointed ... in 2019")
+    starting_verbs: list[str] = []
 
 
 class TitleGrammar(Rule):

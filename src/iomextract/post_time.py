@@ -26,9 +26,14 @@ class PostTimeReader:
         self.until_words = set(times.until) if times else set()
         self.perfect_auxiliaries = set(times.perfect_auxiliaries) if times else set()
         self.past_copulas = {tuple(c.split()) for c in (titles.predicates.past_copulas if titles.predicates else [])}
+        # single time words that may stand between a verb and its title ("appointed the new Chief of Mission")
+        self.time_words = {w.lower() for held in ("former", "current", "coming") for w in
+                           (getattr(times, held) if times else []) if w.isalpha()}
         if times:
             for held in ("former", "current", "coming"):
                 self.phrases.add(held, getattr(times, held))
+            self.phrases.add("ending", times.ending_verbs)
+            self.phrases.add("starting", times.starting_verbs)
 
     def read(self, table: TokenTable, chosen) -> "PostTimes":
         dates = sorted((c for c in chosen if c.label == "DATE"), key=lambda c: c.start)
@@ -47,7 +52,12 @@ class PostTimes:
         time = {}
         low = (predicate.start if predicate is not None else t_start) - 3
         high = predicate.end if predicate is not None else t_start + 1
+        verb_kinds = {key for key, start, _ in self.hits if predicate is not None
+                      and key in ("ending", "starting") and predicate.start <= start < predicate.end}
+        ending, starting = "ending" in verb_kinds, "starting" in verb_kinds
         for held, start, end in self.hits:
+            if held in ("ending", "starting"):
+                continue
             if low <= start and end <= high + 1 and start < high:
                 if held != "current" or "held" not in time:  # "will take up her new post as": coming
                     time["held"] = held
@@ -59,17 +69,22 @@ class PostTimes:
         sentence = table.sentence_of[t_start]
         since = False
         for date in self.dates:
-            value = str(date.attrs.get("value") or "")
-            if len(value) != 4 or not value.isdigit() or table.sentence_of[date.start] != sentence:
+            full = str(date.attrs.get("value") or "")
+            value = full[:4]  # "in June 2018": its year
+            if not value.isdigit() or len(value) != 4 or full[4:5] not in ("", "-") \
+                    or table.sentence_of[date.start] != sentence:
                 continue
             before = self._back(date.start)
             word = table.lower[before] if before is not None else ""
+            year_only = len(full) == 4
             if t_end <= date.start <= t_end + 8:
-                if word in r.until_words or (word in ("-", "–") and "held_from" in time):
+                if word in r.until_words or (word in ("-", "–") and "held_from" in time and year_only) \
+                        or (ending and word == "in"):
                     time.setdefault("held_until", value)
-                elif word in r.since_words or word in ("(", ",") and "held_from" not in time:
+                elif word in r.since_words or (word in ("(", ",") and "held_from" not in time and year_only) \
+                        or (starting and word == "in"):
                     time.setdefault("held_from", value)
-            elif predicate is not None and predicate.start - 8 <= date.start < predicate.start and (
+            elif year_only and predicate is not None and predicate.start - 8 <= date.start < predicate.start and (
                     word == "in" or word in r.since_words) and self._opens_clause(before) \
                     and "and" not in table.lower[date.end:predicate.start]:
                 time.setdefault("held_from", value)  # "in 2010 she became", "Since 2018, she has served as"

@@ -372,7 +372,7 @@ class PersonLinker(CompiledTables):
                 return None
             if at in title_at:
                 return title_at[at]
-            if not (table.lower[at] in ARTICLES or (table.words[at].islower() and table.lower[at] in self.title_modifiers)):
+            if not (table.lower[at] in ARTICLES or (table.words[at].islower() and table.lower[at] in self.post_times.time_words)):
                 return None
             at = self._skip(table, at + 1)
         return None
