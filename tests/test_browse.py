@@ -118,3 +118,30 @@ def test_conflicts_page_in_a_real_browser(datasette, browser):
 def test_browse_refuses_what_is_not_a_database(tmp_path, capsys):
     assert main(["browse", "--db", str(tmp_path / "none.db")]) == 2
     assert "no such database" in capsys.readouterr().err
+
+
+def test_stopping_browse_stops_its_server(knowledge_base):
+    """A SIGTERM to `iomextract browse` ends Datasette too: no server is left without its parent."""
+    _, db = knowledge_base
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "iomextract", "browse", "--db", str(db), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/-/versions.json", timeout=2).read()
+            break
+        except OSError:
+            assert process.poll() is None and time.monotonic() < deadline, "datasette did not start"
+            time.sleep(0.2)
+    process.terminate()
+    process.wait(timeout=20)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{base}/-/versions.json", timeout=1).read()
+        except OSError:
+            return  # the port no longer answers: the server stopped with its parent
+        time.sleep(0.2)
+    raise AssertionError("datasette still answers after browse was stopped")

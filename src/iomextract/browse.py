@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -115,8 +116,18 @@ def serve(db: Path, host: str = "127.0.0.1", port: int = 8001, extra: list[str] 
         meta.write_text(json.dumps(metadata(db.stem), indent=1), encoding="utf-8")
         command = [sys.executable, "-m", "datasette", "serve", "-i", str(db), "--metadata", str(meta),
                    "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "10000", *(extra or [])]
-        return subprocess.call(command)
-    except KeyboardInterrupt:
-        return 130
+        server = subprocess.Popen(command)
+        # a SIGTERM to this process stops the server too, never leaving it running without its parent
+        previous = signal.signal(signal.SIGTERM, lambda *_: server.terminate())
+        try:
+            return server.wait()
+        except KeyboardInterrupt:
+            server.terminate()
+            server.wait(timeout=10)
+            return 130
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            if server.poll() is None:
+                server.kill()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
