@@ -26,6 +26,9 @@ def orgs(ents, text):
      [("Council of the European Union", "Council of the European Union"), ("Human Rights Watch", "Human Rights Watch")]),
     ("Leaders of the International Organization for Migration agreed.",
      [("International Organization for Migration", "International Organization for Migration")]),
+    ("Staff of the Ministry of Interior and Coordination of National Government attended.",
+     [("Ministry of Interior and Coordination of National Government",
+       "Ministry of Interior and Coordination of National Government")]),
     ("Issued by:\nChileshe Mwansa\nPublic Relations Officer\nMinistry of Foreign Affairs\n",
      [("Ministry of Foreign Affairs", "Ministry of Foreign Affairs")]),
     ("The 4th Migration and Mobility Working Group-Kenya (MMWG) met. The MMWG agreed.",
@@ -42,6 +45,8 @@ def test_organizations(ents, text, expected):
     "Internally Displaced Persons (IDPs) fled the floods.",
     "The Diaspora Forum was held in Tokyo.",
     "Issued by:\nChileshe Mwansa\nPublic Relations Officer\n",  # block lines are no one name
+    # a title's portfolio is no organization
+    "The Cabinet Secretary for Interior and Coordination of National Government, Kithure Kindiki, spoke.",
 ])
 def test_not_organizations(ents, text):
     assert [t for label, t, a in ents(text) if label == "ORG" and t != "IOM"] == []

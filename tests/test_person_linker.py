@@ -120,6 +120,8 @@ IOM = "International Organization for Migration"
      [("Sofia Marques", "Deputy Chief of Mission in Mozambique", None), ("Sofia Marques", "Head of Office in Beira", None)]),
     ("Ana Reis served as Chief of Mission in Haiti and later as Regional Director for Asia.",
      [("Ana Reis", "Chief of Mission in Haiti", None), ("Ana Reis", "Regional Director for Asia", None)]),
+    ("The Cabinet Secretary for Interior and Coordination of National Government, Hon. Kithure Kindiki, spoke.",
+     [("Kithure Kindiki", "Cabinet Secretary for Interior and Coordination of National Government", None)]),
     # an article and time words between the verb and its title
     ("Mark Lee has been appointed the new IOM Chief of Mission in Nepal.", [("Mark Lee", "Chief of Mission in Nepal", IOM)]),
     ("Mark Lee was appointed the first woman to lead it.", []),

@@ -69,6 +69,7 @@ class OrgFinder(CompiledTables):
         self.head_or_leading = self.heads | self.leading_heads
         grammar = load("titles.json", patterns_dir)
         self.title_words = {w.lower() for w in grammar.modifiers} | {h.lower() for h in grammar.heads if " " not in h}
+        self.portfolio_words = set(grammar.complement_words)  # "Interior", "Foreign Affairs": a title's portfolio
 
     def __call__(self, doc: Doc) -> Doc:
         table = token_table(doc)
@@ -89,6 +90,8 @@ class OrgFinder(CompiledTables):
             if " ".join(table.lower[i] for i in range(start, end) if not table.is_space[i]) in self.office_kinds:
                 continue  # "its Country Office in Gabon", "Head Office": an office, stated as an office claim
             first = table.words[start]
+            if first in self.portfolio_words and self._after_a_title(table, start):
+                continue  # "Cabinet Secretary for Interior and Coordination of National Government": a portfolio
             if end - start == 1 and (first in self.head_or_leading or first.lower() in self.head_or_leading):
                 continue  # a head word alone names no organization ("Head of Office in Juba")
             # "Council of the European Union": a name led by its head word holds whatever known name it contains
@@ -96,6 +99,18 @@ class OrgFinder(CompiledTables):
             canonical = canonical_name(table.span_text(start, end))
             candidates.append(self.rules.candidate(rule, start, end, {"canonical": canonical, "acronym": None}))
         return doc
+
+    def _after_a_title(self, table: TokenTable, start: int) -> bool:
+        """The words before ``start`` are a title's head or modifier and "for"/"of" ("Secretary for")."""
+        j = start - 1
+        while j >= 0 and table.is_space[j]:
+            j -= 1
+        if j < 0 or table.lower[j] not in ("for", "of"):
+            return False
+        j -= 1
+        while j >= 0 and table.is_space[j]:
+            j -= 1
+        return j >= 0 and table.lower[j] in self.title_words
 
     def _dateline_and_credits(self, doc: Doc, table: TokenTable):
         """The agency of a dateline ("(Horn Wire)") and outlets credited at the end ("[Reuters / The Nation]")."""
