@@ -122,6 +122,12 @@ IOM = "International Organization for Migration"
      [("Ana Reis", "Chief of Mission in Haiti", None), ("Ana Reis", "Regional Director for Asia", None)]),
     ("The Cabinet Secretary for Interior and Coordination of National Government, Hon. Kithure Kindiki, spoke.",
      [("Kithure Kindiki", "Cabinet Secretary for Interior and Coordination of National Government", None)]),
+    # two titles joined by "and" before one name are both that person's, unless the first has a name of its own
+    ("Deputy Prime Minister and Minister of Foreign Affairs Ana Costa opened the meeting.",
+     [("Ana Costa", "Deputy Prime Minister", None), ("Ana Costa", "Minister of Foreign Affairs", None)]),
+    ("The Minister of Labour and IOM Director General Amy Pope met in Accra.",
+     [("Amy Pope", "Director General", IOM)]),
+    ("The Minister of Labour and the Director General, Amy Pope, met in Accra.", [("Amy Pope", "Director General", None)]),
     # an article and time words between the verb and its title
     ("Mark Lee has been appointed the new IOM Chief of Mission in Nepal.", [("Mark Lee", "Chief of Mission in Nepal", IOM)]),
     ("Mark Lee was appointed the first woman to lead it.", []),

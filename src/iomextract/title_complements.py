@@ -209,6 +209,11 @@ class TitleComplements:
         """After "and" in a complement: another title ("and Major General X") or a name ("and Maxime Tandonnet,")."""
         if i is None:
             return False
+        if table.lower[i] in ("the", "a", "an"):  # "Minister of Labour and the Director General"
+            following = self._next(table, i + 1)
+            return following is not None and (following in self._head_starts or (
+                table.lower[following] in self.modifiers and self._head_after_modifiers(
+                    table, following, self._head_starts) is not None))
         if i in self._head_starts:
             return True
         words = table.words

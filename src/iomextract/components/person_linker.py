@@ -241,6 +241,11 @@ class PersonLinker(CompiledTables):
             roles[id(person)] = dict(self._role(hit[2]), before_name=True,
                                      **self._times.of(hit[0], hit[2].get("extent_end") or hit[1]))
             used.add(hit[0])
+            first = self._coordinated_before(table, hit, by_end, used, people)
+            if first is not None:  # "Deputy Prime Minister and Minister of Foreign Affairs Ana Costa": both hers
+                more_roles.append((person, dict(self._role(first[2]), sentence=table.sentence_of[first[0]],
+                                                **self._times.of(first[0], first[2].get("extent_end") or first[1]))))
+                used.add(first[0])
         # "NAME of ORG": the org without a title
         for person in people:
             if id(person) in roles:
@@ -254,6 +259,26 @@ class PersonLinker(CompiledTables):
                 if cand is not None and cand.label == "ORG" and cand.start == j:
                     roles[id(person)] = {"title": None, "key": None, "org": cand.attrs.get("canonical")}
         return roles, more_roles
+
+    def _coordinated_before(self, table, hit, by_end, used, people):
+        """A title joined by "and" before the title right before a name, held by no one else: the same person's."""
+        if hit[2].get("owner_start") is not None:
+            return None  # "The Minister of Labour and IOM Director General Amy Pope": two people's titles
+        j = self._skip_back(table, hit[0])
+        if j is None or table.lower[j] not in ("and", "&"):
+            return None
+        k = self._skip_back(table, j)
+        first = by_end.get(k + 1) if k is not None else None
+        if first is None or first[0] in used:
+            return None
+        before = self._skip_back(table, first[2].get("owner_start") or first[0])
+        if before is not None and table.lower[before] in ARTICLES:
+            before = self._skip_back(table, before)
+        if before is not None and table.words[before] == ",":
+            return None  # "Dr Basem Awadallah, the Minister of Planning and Major General Majed Al Etan"
+        if before is not None and any(p.end == before + 1 for p in people):
+            return None
+        return first
 
     def _inner_role(self, table, hit, ent_at) -> dict:
         """The post a complement names at a title's end: "... to French President" -> "French President"."""
