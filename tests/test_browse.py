@@ -20,9 +20,8 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def datasette(knowledge_base):
-    _, db = knowledge_base
+def start_browse(db):
+    """`iomextract browse` on a free port, once Datasette answers: (process, base URL)."""
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "iomextract", "browse", "--db", str(db), "--port", str(port)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -31,12 +30,18 @@ def datasette(knowledge_base):
     while True:
         try:
             urllib.request.urlopen(f"{base}/-/versions.json", timeout=2).read()
-            break
+            return process, base
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
                 raise AssertionError(f"datasette did not start: {process.stderr.read()}")
             time.sleep(0.2)
+
+
+@pytest.fixture(scope="module")
+def datasette(knowledge_base):
+    _, db = knowledge_base
+    process, base = start_browse(db)
     yield base, db.stem, db
     process.terminate()
     process.wait(timeout=10)
@@ -123,18 +128,7 @@ def test_browse_refuses_what_is_not_a_database(tmp_path, capsys):
 def test_stopping_browse_stops_its_server(knowledge_base):
     """A SIGTERM to `iomextract browse` ends Datasette too: no server is left without its parent."""
     _, db = knowledge_base
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "iomextract", "browse", "--db", str(db), "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{base}/-/versions.json", timeout=2).read()
-            break
-        except OSError:
-            assert process.poll() is None and time.monotonic() < deadline, "datasette did not start"
-            time.sleep(0.2)
+    process, base = start_browse(db)
     process.terminate()
     process.wait(timeout=20)
     deadline = time.monotonic() + 20

@@ -218,6 +218,8 @@ class RolePredicates(Rule):
     copula_links: list[str] = []
     # forms of "be" whose post is a past one ("she was a Senior Adviser")
     past_copulas: list[str] = []
+    # words between "and" and the next "as" of one verb's posts ("served as X and later as Y")
+    coordination_adverbs: list[str] = []
     links: list[str]
     objects: list[str] = []
     subjects: list[str] = []
@@ -236,6 +238,8 @@ class RoleTimes(Rule):
     kept_in_title: list[str] = []
     # a past verb after these with a "since" year states a post still held ("has served as ... since 2018")
     perfect_auxiliaries: list[str] = []
+    # words between a perfect's auxiliary and its verb ("has also served", "have long worked")
+    perfect_adverbs: list[str] = []
     # verbs that end a post: "in YEAR" after their title is the year it ended ("retired as ... in 2015")
     ending_verbs: list[str] = []
     # verbs that start a post: "in YEAR" after their title is the year it began ("was appointed ... in 2019")

@@ -14,10 +14,6 @@ from .patterns import TitleGrammar
 from .phrases import PhraseSet
 from .token_table import TokenTable
 
-# words between a perfect's auxiliary and its verb ("has also served", "have long worked")
-PERFECT_ADVERBS = {"also", "already", "long", "since"}
-
-
 class PostTimeReader:
     def __init__(self, tokenizer, titles: TitleGrammar):
         times = titles.times
@@ -25,6 +21,7 @@ class PostTimeReader:
         self.since_words = set(times.since) if times else set()
         self.until_words = set(times.until) if times else set()
         self.perfect_auxiliaries = set(times.perfect_auxiliaries) if times else set()
+        self.perfect_adverbs = set(times.perfect_adverbs) if times else set()
         self.past_copulas = {tuple(c.split()) for c in (titles.predicates.past_copulas if titles.predicates else [])}
         # single time words that may stand between a verb and its title ("appointed the new Chief of Mission")
         self.time_words = {w.lower() for held in ("former", "current", "coming") for w in
@@ -111,7 +108,7 @@ class PostTimes:
     def _perfect(self, verb_start: int) -> bool:
         """The verb is in the perfect: "has served", "have worked", "she's headed"."""
         before = self._back(verb_start)
-        if before is not None and self.table.lower[before] in PERFECT_ADVERBS:
+        if before is not None and self.table.lower[before] in self.r.perfect_adverbs:
             before = self._back(before)
         return before is not None and self.table.lower[before] in self.r.perfect_auxiliaries
 

@@ -35,6 +35,7 @@ class RolePredicateFinder:
         self.copula_links = PhraseSet(tokenizer)
         self.objects: set[str] = set()
         self.subjects: set[str] = set()
+        self.coordination_adverbs: set[str] = set()
         self.window = 10
         self.signature = grammar.model_dump_json() if grammar is not None else ""
         if grammar is not None:
@@ -45,6 +46,7 @@ class RolePredicateFinder:
             self.copula_links.add("link", grammar.copula_links)
             self.objects = {o.lower() for o in grammar.objects}
             self.subjects = {o.lower() for o in grammar.subjects}
+            self.coordination_adverbs = {a.lower() for a in grammar.coordination_adverbs}
             self.window = grammar.window
 
     def predicates(self, table: TokenTable) -> list[Predicate]:

@@ -57,7 +57,6 @@ def noun_key(words: list[str], lemmas: dict[str, str]) -> tuple[str, str]:
     return head, compound
 
 
-
 class Discourse:
     """What a release is about: its main organization, and the subject of the sentence before."""
 

@@ -186,15 +186,15 @@ class ClaimBuilder(CompiledTables):
             unit_words = unit.split()
             counted = ({w.lower() for w in unit_words}, *noun_key(unit_words, self.noun_lemmas))
             unit_end = fig.end if inherited else s.unit_end(fig, len(unit_words))
+            described = s.org_after_compound(unit_end)  # "the 54-member African Union"
             fits = [(distance, order, family) for order, family in enumerate(self.count_families)
-                    if (distance := self._count_fit(family, s, fig, counted, unit_end)) is not None
+                    if (distance := self._count_fit(family, s, fig, counted, unit_end, described)) is not None
                     and (unit != compound or s.word_after_in(unit_end, family.compound_heads)
-                         or s.org_after_compound(unit_end) is not None)]  # not "a 5-member team"
+                         or described is not None)]  # not "a 5-member team"
             if not fits:
                 continue
             _, _, family = min(fits, key=lambda fit: fit[:2])
-            subject = (s.org_after_compound(unit_end) if unit == compound else None) \
-                or s.subject(fig.start, unit_end, family.subject)  # "the 54-member African Union"
+            subject = (described if unit == compound else None) or s.subject(fig.start, unit_end, family.subject)
             if subject is None:
                 continue
             if family.subject == "office" and subject == s.discourse.main_org:
@@ -254,7 +254,7 @@ class ClaimBuilder(CompiledTables):
 
     @staticmethod
     def _count_fit(family: CountFamily, s: "Sentence", fig, counted: tuple[set[str], str, str],
-                   unit_end: int | None = None) -> int | None:
+                   unit_end: int | None = None, described: str | None = None) -> int | None:
         """How well a figure fits a count family: 0 when its noun names the family, else the
         distance to the family's nearest cue in its clause; None when it does not fit or a
         nearer exclusion cue vetoes it ("Twelve states have applied for membership").
@@ -267,7 +267,7 @@ class ClaimBuilder(CompiledTables):
         if compound in family.nouns or head in family.nouns:
             distance = 0
         elif head in family.frame_nouns and unit_end is not None and (
-                s.word_after_in(unit_end, family.compound_heads) or s.org_after_compound(unit_end) is not None):
+                s.word_after_in(unit_end, family.compound_heads) or described is not None):
             distance = 0  # "the 130-nation agency"
         elif head in family.frame_nouns:
             cue = s.nearest_cue(f"{family.id}|cue", fig.start)

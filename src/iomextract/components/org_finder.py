@@ -215,11 +215,13 @@ class OrgFinder(CompiledTables):
             run: list[int] = []
             has_head = False
             j = k
+            line_ended = False
             while j < count:
                 i = positions[j]
                 word = words[i]
                 if run and table.line_break_between(run[-1], i):
-                    break  # a name stops at the end of a block line: "NAME\nTitle\nMinistry of ..."
+                    line_ended = True  # a name stops at the end of a block line: "NAME\nTitle\nMinistry of ..."
+                    break
                 if i in name_words or (lower[i] in self.lowercase_leading and j + 1 < count
                                                 and lower[positions[j + 1]] in ("of", "for")):
                     run.append(i)
@@ -231,7 +233,7 @@ class OrgFinder(CompiledTables):
                 else:
                     break
                 j += 1
-            consumed = j - 1 if j < count and run and table.line_break_between(run[-1], positions[j]) else j
+            consumed = j - 1 if line_ended else j  # the next line may start a name of its own
             if run and has_head:  # a run with no head word is no organization's name
                 yield run
 

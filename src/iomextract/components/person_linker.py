@@ -160,10 +160,7 @@ class PersonLinker(CompiledTables):
             # "NAME, a former Minister of Labour and Ambassador to Brazil": each post of a coordination
             end = attrs.get("extent_end") or t_end
             while True:
-                j = self._skip(table, end)
-                if j is not None and words[j] == "(":  # "Minister of Labour (2003-2006) and ..."
-                    close = next((k for k in range(j + 1, min(len(words), j + 8)) if words[k] == ")"), None)
-                    j = self._skip(table, close + 1) if close is not None else j
+                j = self._past_brackets(table, self._skip(table, end), 8)  # "Minister of Labour (2003-2006) and ..."
                 if j is None or (lower[j] not in ("and", "&") and words[j] != ","):
                     break
                 k = self._skip(table, j + 1)
@@ -302,10 +299,7 @@ class PersonLinker(CompiledTables):
     def _past_asides(self, table, i: int | None) -> int | None:
         """Past what may stand between a name and its title: "(pictured)", ", 45" (an age)."""
         words = table.words
-        if i is not None and words[i] == "(":
-            close = next((j for j in range(i + 1, min(len(words), i + 5)) if words[j] == ")"), None)
-            if close is not None:
-                i = self._skip(table, close + 1)
+        i = self._past_brackets(table, i, 5)
         if i is not None and words[i] == ",":
             age = self._skip(table, i + 1)
             after = self._skip(table, age + 1) if age is not None else None
@@ -374,14 +368,12 @@ class PersonLinker(CompiledTables):
 
     def _coordinated_post(self, table, title, title_at, links):
         """The next post of one verb: "served as Deputy Chief of Mission in Mozambique and as Head of ..."."""
-        i = self._skip(table, title[2].get("extent_end") or title[1])
-        if i is not None and table.words[i] == "(":  # "(2016–2020)"
-            close = next((j for j in range(i + 1, min(len(table.words), i + 8)) if table.words[j] == ")"), None)
-            i = self._skip(table, close + 1) if close is not None else None
-        while i is not None and table.lower[i] in (",", "and", "later", "then", "also", "subsequently"):
+        i = self._past_brackets(table, self._skip(table, title[2].get("extent_end") or title[1]), 8)  # "(2016–2020)"
+        adverbs = self.predicates.coordination_adverbs
+        while i is not None and (table.lower[i] in (",", "and") or table.lower[i] in adverbs):
             if table.lower[i] == "and":
                 j = self._skip(table, i + 1)
-                while j is not None and table.lower[j] in ("later", "then", "also", "subsequently"):
+                while j is not None and table.lower[j] in adverbs:
                     j = self._skip(table, j + 1)
                 if j is not None and table.lower[j] == "as" and j in links:
                     return title_at.get(self.predicates.after(table, j, links) or -1)
@@ -440,6 +432,13 @@ class PersonLinker(CompiledTables):
     @staticmethod
     def _role(attrs: dict) -> dict:
         return {"title": attrs.get("title"), "key": attrs.get("key"), "org": attrs.get("org")}
+
+    def _past_brackets(self, table, i: int | None, reach: int) -> int | None:
+        """Past a short bracketed aside at i ("(pictured)", "(2016–2020)"); i itself when there is none."""
+        if i is None or table.words[i] != "(":
+            return i
+        close = next((j for j in range(i + 1, min(len(table.words), i + reach)) if table.words[j] == ")"), None)
+        return self._skip(table, close + 1) if close is not None else i
 
     @staticmethod
     def _skip(table, i: int) -> int | None:
