@@ -34,6 +34,19 @@ DATE_SHAPE = re.compile(r"\d.*(?:[./-]\d|\d[./-]|\b(?:jan|feb|mar|apr|may|jun|ju
 # a day and a year are two numbers: a text with fewer ("May 18", "Somalia, April") states no full date
 DIGIT_GROUPS = re.compile(r"\d+")
 WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
+LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def filler_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in load("dates.json").date_filler_words)
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Lower-case words a full date may hold: month names, weekdays and their abbreviations, fillers."""
+    weekdays = {name.lower()[:cut] for name in load("dates.json").weekdays for cut in range(3, len(name) + 1)}
+    return frozenset(months()) | weekdays | filler_words()
 
 
 def _make(year: int, month: int, day: int) -> date | None:
@@ -64,6 +77,9 @@ def parse_calendar_date(text: str, day_first: bool = True) -> date | None:
     match = MONTH_DAY_YEAR.fullmatch(text)
     if match and match.group(1).lower() in months():
         return _make(int(match.group(3)), months()[match.group(1).lower()], int(match.group(2)))
+    # "2018-11-28 Baku" and "May 21, 2017 (no": dateparser reads no date in them either, slowly
+    if any(word.lower() not in calendar_words() for word in LETTERS.findall(text)):
+        return None
     return _words(text)
 
 
@@ -109,6 +125,8 @@ def date_in(fragment: str, offset: int, day_first: bool, from_start: bool = Fals
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", fragment[:80])]
     starts = [0] if from_start else range(len(words))
     for first in starts:
+        if not from_start and fragment[words[first][0]:words[first][1]].lower() in filler_words():
+            continue  # "on May 14, 2019" is the date "May 14, 2019"
         for last in range(min(len(words), first + 6), first, -1):
             start, end = words[first][0], words[last - 1][1]
             piece = fragment[start:end]

@@ -285,6 +285,9 @@ class Dates(Rule):
     name_words_before_year: list[str]
     year_range: tuple[int, int]
     list_joiners: list[str] = []
+    # the words other than month and weekday names a full date may hold ("4th of December 2018 at 10:00");
+    # a text with any other word is no date, and dateparser is not asked
+    date_filler_words: list[str] = []
 
 
 class Figures(Rule):
