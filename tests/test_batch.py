@@ -337,3 +337,24 @@ def test_workers_only_for_the_releases_to_do(releases, tmp_path, monkeypatch):
     monkeypatch.setattr(batch, "WorkerPool", counting)
     summary = batch.run(files, out, jobs=8)
     assert started == [1] and summary.done == 1 and summary.skipped == len(files) - 1
+
+
+def test_workers_are_forked_with_the_parents_pipeline_and_build_none(tmp_path, monkeypatch):
+    from iomextract import pipeline
+    files = sorted(numbered_releases(tmp_path / "in", 6).glob("*.txt"))
+    calls = tmp_path / "builds"
+    real = pipeline.build_nlp
+    real()  # the cache is current: before, a parent let its workers load the pipeline from it
+
+    def counted(*args, **kwargs):
+        with open(calls, "a") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return real(*args, **kwargs)
+    monkeypatch.setattr(pipeline, "build_nlp", counted)
+    monkeypatch.setattr(batch, "_worker_nlp", {})
+    monkeypatch.setattr(batch, "RELEASES_PER_WORKER", 1)  # two workers for six releases
+    started, pool = [], batch.WorkerPool
+    monkeypatch.setattr(batch, "WorkerPool", lambda jobs, *a, **k: started.append(jobs) or pool(jobs, *a, **k))
+    summary = batch.run(files, tmp_path / "out", jobs=2)
+    assert started == [2] and summary.done == 6
+    assert calls.read_text().split() == [str(os.getpid())], "a worker built or loaded a pipeline of its own"

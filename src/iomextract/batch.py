@@ -2,8 +2,9 @@
 
 ``extract_one`` reads, extracts and writes one release; ``extract_batch``
 runs it over a list of files. With ``jobs=1`` the batches run in this
-process; with more, each worker process of a ``WorkerPool`` builds its
-pipeline once and extracts one release at a time, and a release that takes
+process; with more, the pipeline is built (or loaded) here once, the worker
+processes of a ``WorkerPool`` are forked with it and extract one release at
+a time, and a release that takes
 longer than ``timeout`` seconds is reported as failed and its worker
 replaced, so the batch goes on. ``engine="dask"`` sends batches to a Dask
 cluster. Fact sheets are written by whoever extracts them, atomically; the
@@ -408,9 +409,9 @@ def _extract_here(names: list[str], options: dict, manifest, jobs: int, timeout,
         for batch in work:
             collect([extract_one(name, meta=meta, **options) for name, meta in batch])
         return
-    from . import pipeline_cache
-    if not pipeline_cache.is_current(options["model"], None):
-        _nlp(options["model"])  # built once, here: the workers are forked with it (or load it, where spawned)
+    # built or loaded once, here, and the workers forked with it (where they are spawned, they load it): two
+    # workers loading it at once on two cores take longer than one load, and forked they share its pages
+    _nlp(options["model"])
     pool = WorkerPool(workers, options, timeout)
     try:
         pool.run(work, collect)
