@@ -42,7 +42,7 @@ def make_folder(folder: Path, documents: int) -> list[str]:
 
 def run(folder: Path, out: Path, jobs: int) -> tuple[float, int]:
     command = [sys.executable, "-m", "iomextract", "extract", str(folder), "--out", str(out), "--jobs", str(jobs)]
-    seconds, peak, err = timed(command)
+    seconds, peak, err, _ = timed(command)
     print(f"    {err.strip().splitlines()[-1]}")
     return seconds, peak
 
