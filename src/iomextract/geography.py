@@ -77,7 +77,8 @@ def country_names(patterns_dir: str | None = None) -> dict[str, str]:
         if OFFICIAL_NAME_WORDS.match(spelling):
             names.setdefault(spelling, code)
     for alias in load("countries.jsonl", patterns_dir):
-        names[alias.name] = alias.country
+        if not alias.adjective:
+            names[alias.name] = alias.country
     return names
 
 

@@ -90,6 +90,10 @@ def demonyms() -> dict[str, str]:
                 form = form.strip()
                 if form and form[:1].isupper():
                     table.setdefault(form, code)
+    from .patterns import load
+    for alias in load("countries.jsonl"):  # irregular adjectives: "Philippine", "British"
+        if alias.adjective:
+            table.setdefault(alias.name, alias.country)
     given_names = first_names()  # a made-up form that is somebody's name ("Chadi") is no adjective
     for code, record in country_facts().items():
         name = record.get("name") or ""

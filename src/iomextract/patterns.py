@@ -49,6 +49,9 @@ class PlaceEntry(Rule):
 class CountryAlias(Rule):
     name: str
     country: str
+    # a nationality adjective the lexicon lacks ("Philippine", "British"): no place, and before a title
+    # it says whose post it is ("Philippine Undersecretary")
+    adjective: bool = False
 
 
 class CountFamily(Rule):
@@ -251,6 +254,8 @@ class TitleGrammar(Rule):
     predicates: RolePredicates | None = None
     times: RoleTimes | None = None
     heads: list[str]
+    # modifiers written closed up with a one-word head are a head too ("Undersecretary", "Vicepresident")
+    closed_prefixes: list[str] = []
     lowercase_heads_need_context: bool
     modifiers: list[str]
     complement_prepositions: list[str]

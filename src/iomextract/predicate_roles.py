@@ -12,6 +12,7 @@ the token helpers (``_skip``, ``_skip_back``, ``_past_brackets``, ``_role``).
 from __future__ import annotations
 
 ARTICLES = {"a", "an", "the"}
+DETERMINERS = ARTICLES | {"its", "his", "her", "their", "our"}  # "as its new regional director", "NAME, his deputy"
 
 
 class PredicateRoles:
@@ -39,6 +40,9 @@ class PredicateRoles:
             at = self.predicates.title_at(table, predicate)
             if at is None:
                 continue
+            named_at = self._past_honorifics(table, at)
+            if named_at in person_at:  # "the appointment of Mr. Kwame Mensah as Head of ..."
+                at = named_at
             holder = None
             if not predicate.copula and (at in person_at or lower[at] in self.predicates.objects):
                 # "elected Maria Lopes as", "named him head of", "chose Amy Pope to lead the agency as"
@@ -55,6 +59,9 @@ class PredicateRoles:
                 holder = self._subject(table, predicate.start, by_end, antecedent, window=2)
             else:
                 holder = holder or self._subject(table, predicate.start, by_end, antecedent)
+            if holder is None and found and found[-1][1]["sentence"] == table.sentence_of[predicate.start] \
+                    and self._coordinated_verb(table, predicate.start):
+                holder = found[-1][0]  # "she was Secretary of State ..., and earlier served as Ambassador"
             if holder is None:
                 continue
             while title is not None:
@@ -66,13 +73,20 @@ class PredicateRoles:
                 title = self._coordinated_post(table, title, title_at, links)
         return found
 
+    def _coordinated_verb(self, table, verb_start: int) -> bool:
+        """The verb is the second of one subject's: "and [later] served as" right before it."""
+        i = self._skip_back(table, verb_start)
+        while i is not None and table.lower[i] in self.predicates.coordination_adverbs:
+            i = self._skip_back(table, i)
+        return i is not None and table.lower[i] == "and"
+
     def _coordinated_post(self, table, title, title_at, links):
         """The next post of one verb: "served as Deputy Chief of Mission in Mozambique and as Head of ..."."""
         i = self._past_brackets(table, self._skip(table, title[2].get("extent_end") or title[1]), 8)  # "(2016–2020)"
         adverbs = self.predicates.coordination_adverbs
         while i is not None and (table.lower[i] in (",", "and") or table.lower[i] in adverbs):
             if table.lower[i] == "and":
-                j = self._skip(table, i + 1)
+                j = self._past_aside(table, self._skip(table, i + 1))  # "and, before that, as ambassador"
                 while j is not None and table.lower[j] in adverbs:
                     j = self._skip(table, j + 1)
                 if j is not None and table.lower[j] == "as" and j in links:
@@ -80,6 +94,24 @@ class PredicateRoles:
                 return None
             i = self._skip(table, i + 1)
         return None
+
+    def _past_honorifics(self, table, i: int) -> int | None:
+        while i is not None and table.words[i] in self.honorifics:
+            i = self._skip(table, i + 1)
+        return i
+
+    def _past_aside(self, table, i: int | None, most: int = 5) -> int | None:
+        """The word after a comma-delimited aside of a few words at ``i`` (", before that,"), else ``i``."""
+        if i is None or table.words[i] != ",":
+            return i
+        j = self._skip(table, i + 1)
+        for _ in range(most):
+            if j is None or table.words[j] in (".", ";", "(", ")"):
+                return i
+            if table.words[j] == ",":
+                return self._skip(table, j + 1)
+            j = self._skip(table, j + 1)
+        return i
 
     def _title_from(self, table, at: int | None, title_at):
         """The title starting at ``at``, or after an article and lower-case modifiers there ("was appointed
@@ -89,7 +121,7 @@ class PredicateRoles:
                 return None
             if at in title_at:
                 return title_at[at]
-            if not (table.lower[at] in ARTICLES or (table.words[at].islower() and table.lower[at] in self.post_times.time_words)):
+            if not (table.lower[at] in DETERMINERS or (table.words[at].islower() and table.lower[at] in self.post_times.time_words)):
                 return None
             at = self._skip(table, at + 1)
         return None
@@ -102,6 +134,10 @@ class PredicateRoles:
             return title
         sentence = table.sentence_of[i - 1]
         for j in range(i, min(len(table.words), i + self.predicates.window)):
+            if table.words[j] == ",":  # "named Sarah Lou Arriola, a Philippine diplomat, as its regional director"
+                after = self._past_aside(table, j)
+                if after != j and after is not None and table.lower[after] == "as" and after in links:
+                    return self._title_from(table, self.predicates.after(table, after, links), title_at)
             if table.sentence_of[j] != sentence or j in person_at or table.words[j] in (",", ";", ":"):
                 return None
             if table.lower[j] == "as" and j in links:

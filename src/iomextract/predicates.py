@@ -122,6 +122,20 @@ class RolePredicateFinder:
                     if following is not None:
                         starts.add(following)
                     break
+            starts |= self._coordinated_starts(table, predicate.end, links)
+        return starts
+
+    def _coordinated_starts(self, table: TokenTable, end: int, links) -> set[int]:
+        """Where the later posts of one verb start: "served as Minister of Labour and, before that, as ambassador
+        to Kuwait" (an "as" a few words after "and", in the verb's sentence)."""
+        starts, sentence = set(), table.sentence_of[end - 1]
+        for j in range(end + 1, min(len(table.words), end + 40)):
+            if table.sentence_of[j] != sentence:
+                break
+            if table.lower[j] == "as" and j in links and "and" in table.lower[max(end, j - 7):j]:
+                following = skip_spaces(table, links[j])
+                if following is not None:
+                    starts.add(following)
         return starts
 
 

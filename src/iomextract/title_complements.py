@@ -14,6 +14,7 @@ from .components.release_context import ORG_KNOWN_RULES
 from .token_table import TokenTable
 
 POSSESSIVE = {"'s", "’s"}
+POSSESSIVES = POSSESSIVE | {"'", "’"}  # "Women's", "Workers'"
 SENTENCE_ENDS = {".", "!", "?"}
 
 
@@ -188,10 +189,12 @@ class TitleComplements:
             if table.wrap[i]:
                 i += 1
                 continue
-            if i in ent_at:
+            if i in ent_at or words[i] in self.honorifics or (run and self._head_as_honorific(table, i)):
                 break
             if words[i][:1].isupper() and any(c.isalpha() for c in words[i]):
                 run.append(i)
+            elif run and run[-1] == i - 1 and words[i] in POSSESSIVES and self._capitalized_next(table, i):
+                pass  # "Minister of Women's Affairs", "Migrant Workers' Affairs"
             elif lower[i] in self.connectors or lower[i] in ("of", "the") or words[i] == "-":
                 if not run or (lower[i] in self.connectors and self._another_person(table, self._next(table, i + 1))):
                     break
@@ -204,6 +207,16 @@ class TitleComplements:
             return None
         end = run[-1] + 1
         return "run", end, self._name_start(table, run) if self._no_name_follows(table, end) else None
+
+    def _capitalized_next(self, table: TokenTable, i: int) -> bool:
+        following = self._next(table, i + 1)
+        return following is not None and table.words[following][:1].isupper()
+
+    def _head_as_honorific(self, table: TokenTable, i: int) -> bool:
+        """A head right before a given name opens the name ("Minister of Interior Ambassador Ana Lima")."""
+        following = self._next(table, i + 1)
+        return (i in self._head_starts and following is not None and table.words[following][:1].isupper()
+                and table.folded[following] in self.first_names)
 
     def _another_person(self, table: TokenTable, i: int | None) -> bool:
         """After "and" in a complement: another title ("and Major General X") or a name ("and Maxime Tandonnet,")."""

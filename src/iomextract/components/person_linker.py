@@ -26,7 +26,7 @@ from ..identity import name_parts, person_key, surname_key, title_key
 from ..lexicons import english_words
 from ..patterns import load
 from ..post_time import PostTimeReader
-from ..predicate_roles import ARTICLES, PredicateRoles
+from ..predicate_roles import ARTICLES, DETERMINERS, PredicateRoles
 from ..predicates import RolePredicateFinder
 from ..token_table import token_table
 
@@ -135,7 +135,7 @@ class PersonLinker(PredicateRoles, CompiledTables):
                 continue
             i = self._skip(table, i + 1)
             hit = starts.get(i) if i is not None else None
-            if hit is None and i is not None and lower[i] in ARTICLES:  # "NAME, the Organization's Director"
+            if hit is None and i is not None and lower[i] in DETERMINERS:  # "NAME, the Organization's Director"
                 i = self._skip(table, i + 1)
                 # "NAME, a former Minister", "the newly appointed Director": lower-case modifiers of time
                 while i is not None and words[i].islower() and lower[i] in self.title_modifiers and i not in starts:

@@ -27,12 +27,12 @@ from ..gazetteer import Gazetteer
 from ..identity import title_key
 from ..lexicons import demonyms, first_names
 from ..patterns import load
+from ..predicate_roles import DETERMINERS
 from ..predicates import RolePredicateFinder
 from ..title_complements import POSSESSIVE, TitleComplements
 from ..token_table import TokenTable, token_table
 from .release_context import main_organization
 
-ARTICLES = {"a", "an", "the"}
 
 
 @Language.factory("title_finder")
@@ -60,6 +60,9 @@ class TitleFinder(TitleComplements, CompiledTables):
         self.predicates = RolePredicateFinder(self.tokenizer, grammar.predicates)
         for head in grammar.heads:
             self.heads.add(head, head)
+            if " " not in head and "-" not in head:  # "Undersecretary", "Vicepresident"
+                for prefix in grammar.closed_prefixes:
+                    self.heads.add(prefix + head.lower(), prefix + head.lower())
         self.modifiers = {m.lower() for m in grammar.modifiers}
         self.prepositions = set(grammar.complement_prepositions)
         self.phrases = [tuple(p.split()) for p in grammar.complement_phrases]
@@ -77,6 +80,12 @@ class TitleFinder(TitleComplements, CompiledTables):
                            for w in (getattr(times, held) if times else [])} - {(w,) for w in (times.kept_in_title if times else [])}
         self.demonyms = demonyms()
         self.first_names = first_names()
+        # an honorific opens the name after a title ("Head of Sub-Office Ms. Efua Owusu"); those that are
+        # heads too ("Ambassador") are titles of their own
+        heads = {h.lower() for h in grammar.heads}
+        honorifics = set(load("people.json", patterns_dir).honorifics)
+        self.honorifics = {h for h in honorifics if h.lower() not in heads}
+        self.honorific_heads = honorifics - self.honorifics
         context = load("claim_context.json", patterns_dir)
         self.org_pronouns = {tuple(p.lower().split()) for p in context.pronouns}
 
@@ -105,6 +114,8 @@ class TitleFinder(TitleComplements, CompiledTables):
             if following in head_starts and table.lower[start] in self.modifiers:
                 continue  # "Deputy" in "Deputy Minister" modifies the next head
             # modifiers never reach into the title before: "Minister of Labour and Ambassador to Brazil" is two
+            if spans and spans[-1].end == start and end - start == 1 and table.words[start] in self.honorific_heads:
+                continue  # "Minister of Interior Ambassador Ana Lima": a rank before the name, not a second post
             title = self._title(table, start, end, ent_at, floor=max(taken_until, 0))
             if title is None or title["start"] < taken_until:
                 continue
@@ -295,7 +306,7 @@ class TitleFinder(TitleComplements, CompiledTables):
             j = self._previous(table, start)
             if j is None:
                 return None
-            if table.lower[j] in ARTICLES:
+            if table.lower[j] in DETERMINERS:
                 return start
             if words[j] in POSSESSIVE:
                 return start
