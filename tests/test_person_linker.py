@@ -169,8 +169,9 @@ IOM = "International Organization for Migration"
     ("The Council confirmed the nomination of Ana Lima as Chair of the Standing Committee.",
      [("Ana Lima", "Chair of the Standing Committee", "Standing Committee")]),
     ("IOM appointed Mr. Kwame Mensah as Director of Operations.", [("Kwame Mensah", "Director of Operations", None)]),
-    ("The agency named Sarah Lou Arriola, a Philippine diplomat, as its new Regional Director for Asia.",
-     [("Sarah Lou Arriola", "Regional Director for Asia", None)]),
+    # "its" is the organization a wire's description names, not the "U.N." inside it
+    ("The U.N. migration agency named Sarah Lou Arriola, a Philippine diplomat, as its new Regional Director for Asia.",
+     [("Sarah Lou Arriola", "Regional Director for Asia", IOM)]),
     ("The board named Ana Lima, who led the census, as Director of Statistics.", [("Ana Lima", "Director of Statistics", None)]),
     # a possessive determiner opens a lower-case title
     ("The agency named Sarah Lou Arriola as its new regional director for Asia.",

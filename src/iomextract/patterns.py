@@ -165,6 +165,9 @@ class ClaimContext(Rule):
     count_frames: list[str] = []
     part_cues: list[str] = []
     office_attributes: list[str] = []
+    # offices of a country's mission: the organization's office of these kinds in a city is its mission's
+    # there ("IOM opened a field office in Mombasa" -> IOM Kenya)
+    mission_office_kinds: list[str] = []
     whole_organization_cues: list[str] = []
 
 

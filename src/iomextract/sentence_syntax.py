@@ -76,13 +76,29 @@ class Discourse:
         offices = [c for c in sentence.of("ORG") if c.rule in COUNTRY_OFFICE_RULES]
         if offices:
             self.previous_office = offices[-1].attrs.get("canonical")
+        else:
+            self.previous_office = self._operation_in(sentence) or self.previous_office
         subjects = [c["subject"] for c in found if c.get("attribute") not in ("member_since",)]
         if subjects:
             self.previous = subjects[0]
             return
-        orgs = [c for c in sentence.of("ORG") if not sentence.is_object(c.start)]
+        # "GENEVA (Reuters) - The U.N. migration agency ...": a bracketed name is a credit or an acronym, no subject
+        orgs = [c for c in sentence.of("ORG") if not sentence.is_object(c.start) and not sentence.in_brackets(c)]
         if orgs:
             self.previous = sentence.org_name(orgs[0])
+
+    def _operation_in(self, sentence: "Sentence") -> str | None:
+        """"IOM has worked in Mali since 1998", "IOM Chief of Mission in Mali": the main organization and one
+        country after "in" name its operation there ("IOM Mali"), which "the mission" then means."""
+        if not self.main_acronym or not any(c.attrs.get("canonical") == self.main_org for c in sentence.of("ORG")):
+            return None
+        countries = [c for c in sentence.of("PLACE") if c.attrs.get("kind") == "country"]
+        if len({c.attrs.get("country") for c in countries}) != 1:
+            return None  # "in Libya and Tunisia": no one operation
+        before = sentence.previous_word(countries[0].start)
+        if before is None or sentence.lower[before] != "in":
+            return None
+        return f"{self.main_acronym} {sentence.table.span_text(countries[0].start, countries[0].end)}"
 
     def resolve(self) -> str | None:
         return self.previous or self.main_org
@@ -300,6 +316,10 @@ class Sentence:
         return i
 
     # entities in slots -------------------------------------------------------
+
+    def in_brackets(self, cand) -> bool:
+        before, after = self.previous_word(cand.start), self.next_word(cand.end)
+        return before is not None and after is not None and self.words[before] == "(" and self.words[after] == ")"
 
     def is_object(self, i: int) -> bool:
         """The entity at i is the object of a preposition: "member of the UNCT", "with IOM"."""
@@ -616,9 +636,14 @@ class Sentence:
             if cand is not None and self.country_of(cand):
                 return self._country_list(self._country_group_ending_with(cand))
         if self.fronted(clause):
-            after = next((c for c in self.ents_between(b, b + REACH) if self.clauses[c.start] != clause
-                          and self.country_of(c)), None)
-            return self._country_list([after] if after else [])
+            # the main clause's subject, where it starts: "After joining IOM in 1985, Kenya ..."; not
+            # "Before joining IOM in 2019, she was a lawyer in Brazil"
+            after = next((c for c in self.ents_between(b, b + REACH) if self.clauses[c.start] != clause), None)
+            opener = next((i for i in range(b, after.start if after else b) if self.clauses[i] != clause
+                           and not self.table.is_space[i] and self.words[i] != ","), None) if after else None
+            if after is None or not self.country_of(after) or (opener is not None and self.lower[opener] != "the"):
+                return []
+            return self._country_list([after])
         comma = self.previous_word(first) if first is not None else None
         before = self.previous_word(comma) if comma is not None and self.words[comma] == "," else None
         cand = self.ent_at.get(before) if before is not None else None

@@ -79,6 +79,9 @@ class ClaimBuilder(CompiledTables):
                 self._add(f"{family.id}|generic", family.generic)
                 self._add(f"{family.id}|generic_cue", family.generic_cues)
         self.countries = country_names(patterns_dir)
+        self.country_name_of = {}  # ISO code -> the country's name, the first spelling the gazetteer gives
+        for name, code in self.countries.items():
+            self.country_name_of.setdefault(code, name)
         self.capitals = capitals()  # ISO code -> capital: an office there is the country's
         context = load("claim_context.json", patterns_dir)
         self._add("count_frame", context.count_frames)
@@ -90,6 +93,7 @@ class ClaimBuilder(CompiledTables):
                     self.family_nouns.setdefault(noun.split()[-1], noun)
         self._add("whole_organization", context.whole_organization_cues)
         self.office_attributes = set(context.office_attributes)
+        self.mission_office_kinds = set(context.mission_office_kinds)
         # a pronoun points to the subject before (None); a description to the organization it describes
         referents = {**{p: None for p in context.pronouns}, **context.descriptions}
         self.pronouns = sorted(((tuple(p.split()), org) for p, org in referents.items()), key=lambda e: len(e[0]),
@@ -400,8 +404,17 @@ class ClaimBuilder(CompiledTables):
             if any(key == "whole_organization" for key, _, _ in matches_by_sentence.get(number, [])):
                 continue  # "IOM has 19,000 staff worldwide"
             office = self._fronted_country(table, number, ents_by_sentence.get(number, []), acronym) or page_office
+            if office is None and claim["attribute"] == "office" and claim["value"] in self.mission_office_kinds:
+                office = self._city_mission(table, claim, ents_by_sentence.get(number, []), acronym)
             if office is not None:
                 claim["subject"] = office
+
+    def _city_mission(self, table, claim, ents, acronym) -> str | None:
+        """"a field office in Mombasa" -> "IOM Kenya": the mission in the country of the office's city."""
+        city = next((c for c in ents if c.label == "PLACE" and c.attrs.get("kind") == "city"
+                     and table.span_text(c.start, c.end) == claim.get("object")), None)
+        country = self.country_name_of.get(city.attrs.get("country")) if city is not None else None
+        return f"{acronym} {country}" if country else None
 
     @staticmethod
     def _fronted_country(table, number, ents, acronym) -> str | None:

@@ -2,7 +2,9 @@
 
 - The main organization: the well-known body its headline names; else the
   one it names most, a full name counting twice an acronym, so a biography
-  of an IOM head that mentions the UN in passing stays IOM's.
+  of an IOM head that mentions the UN in passing stays IOM's. A description
+  (``claim_context.json``: "the U.N. migration agency") names its
+  organization as a full name does; the "U.N." inside it names nobody.
 - The office: a country office the headline names ("IOM Iraq", "IOM Iraq
   Mission Profile", "IOM in Chad"). Its page states facts of that office: staff and
   offices of the release's organization are the office's
@@ -20,6 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import chosen_candidates
+from ..compiled import CompiledTables
+from ..patterns import load
 from ..token_table import token_table
 
 ORG_KNOWN_RULES = {"org.known", "org.acronym_defined", "org.acronym_initials"}
@@ -29,6 +33,11 @@ COUNTRY_OFFICE_RULES = {"org.office"}
 @Language.factory("release_context")
 def make_release_context(nlp: Language, name: str):
     return ReleaseContext()
+
+
+def descriptions(patterns_dir: str | None = None) -> dict[tuple[str, ...], str]:
+    """The lower-case words of each description ("the", "u.n.", "migration", "agency") -> its organization."""
+    return {tuple(words.split()): org for words, org in load("claim_context.json", patterns_dir).descriptions.items()}
 
 
 def main_organization(doc: Doc) -> str | None:
@@ -45,17 +54,26 @@ def release_office(doc: Doc) -> str | None:
     return doc.user_data["iom_release_office"]
 
 
-class ReleaseContext:
+class ReleaseContext(CompiledTables):
+    def __init__(self):
+        self.descriptions: dict[tuple[str, ...], str] | None = None
+
+    def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
+        self.descriptions = descriptions(patterns_dir)
+
     def __call__(self, doc: Doc) -> Doc:
+        if self.descriptions is None:  # made outside a pipeline (``main_organization``)
+            self.initialize()
         table = token_table(doc)
-        orgs = [c for c in chosen_candidates(doc) if c.label == "ORG"]
+        described = self._described(table)
+        orgs = [c for c in chosen_candidates(doc) if c.label == "ORG" and c.start not in described]
         headline = self._headline_tokens(doc, table)
         in_headline = [c for c in orgs if headline and headline[0] <= c.start < headline[1]]
         known_in_headline = [c for c in in_headline if c.rule in ORG_KNOWN_RULES]
         offices = [c for c in in_headline if c.rule in COUNTRY_OFFICE_RULES]
         main = known_in_headline[0].attrs.get("canonical") if known_in_headline else None
         if main is None:
-            counts = Counter()
+            counts = Counter({org: 2 * n for org, n in Counter(described.values()).items()})
             for c in orgs:
                 if c.rule in ORG_KNOWN_RULES:
                     acronym = c.attrs.get("acronym")
@@ -68,6 +86,17 @@ class ReleaseContext:
             office = self._org_in_country(doc, table, known_in_headline[0])
         doc.user_data["iom_release_office"] = office
         return doc
+
+    def _described(self, table) -> dict[int, str]:
+        """Token -> organization, for the tokens of each description in the text."""
+        found, lower, longest = {}, table.lower, max(map(len, self.descriptions), default=0)
+        for i in range(len(lower)):
+            for size in range(min(longest, len(lower) - i), 1, -1):
+                org = self.descriptions.get(tuple(lower[i:i + size]))
+                if org is not None:
+                    found.update(dict.fromkeys(range(i, i + size), org))
+                    break
+        return found
 
     @staticmethod
     def _org_in_country(doc: Doc, table, org) -> str | None:
