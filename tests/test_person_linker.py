@@ -173,6 +173,17 @@ IOM = "International Organization for Migration"
     ("The U.N. migration agency named Sarah Lou Arriola, a Philippine diplomat, as its new Regional Director for Asia.",
      [("Sarah Lou Arriola", "Regional Director for Asia", IOM)]),
     ("The board named Ana Lima, who led the census, as Director of Statistics.", [("Ana Lima", "Director of Statistics", None)]),
+    # words of no known kind between a modifier and its head are modifiers too (nouns, in lower case)
+    ("Amy Pope, a former U.S. Deputy Homeland Security Adviser, spoke.",
+     [("Amy Pope", "Deputy Homeland Security Adviser", None)]),
+    ("Senior Cybersecurity Officer Ana Reis spoke.", [("Ana Reis", "Senior Cybersecurity Officer", None)]),
+    ("Amy Pope, a former U.S. deputy homeland security adviser, spoke.",
+     [("Amy Pope", "deputy homeland security adviser", None)]),
+    ("The deputy said adviser Ana Reis was right.", []),  # a verb is no modifier
+    # a later mention's own apposition is another post of the person
+    ("The head of IOM, Amy Pope, visited the camp. Pope, a former Deputy Homeland Security Adviser, spoke.",
+     [("Amy Pope", "head", IOM), ("Amy Pope", "Deputy Homeland Security Adviser", None)]),
+    ("IOM Director General Amy Pope visited. Pope, the Director General, spoke.", [("Amy Pope", "Director General", IOM)]),
     # a possessive determiner opens a lower-case title
     ("The agency named Sarah Lou Arriola as its new regional director for Asia.",
      [("Sarah Lou Arriola", "regional director for Asia", None)]),

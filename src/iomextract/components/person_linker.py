@@ -82,6 +82,11 @@ class PersonLinker(PredicateRoles, CompiledTables):
         surnames = self._surname_table(table, people, keys)
         new = self._surname_mentions(table, surnames, ent_at)
         new += self._given_name_mentions(table, people, keys, surnames, ent_at, {c.start for c in new})
+        if new:  # "Amy Pope visited. Pope, a former U.S. deputy homeland security adviser, ...": a later mention's own posts
+            later_roles, later_more = self._attach_titles(table, new, titles, ent_at)
+            roles.update(later_roles)
+            more_roles += [(person, dict(later_roles[id(person)], sentence=table.sentence_of[person.start]))
+                           for person in new if id(person) in later_roles] + later_more
         more_roles += self._predicate_roles(table, people + new, titles, roles)
         # one identity per key: the first role in text order
         role_of_key = {}

@@ -25,7 +25,7 @@ from ..compiled import CompiledTables
 from ..candidates import EntityRules, chosen_candidates, entity_attrs_of
 from ..gazetteer import Gazetteer
 from ..identity import title_key
-from ..lexicons import demonyms, first_names
+from ..lexicons import demonyms, first_names, noun_lemmas
 from ..patterns import load
 from ..predicate_roles import DETERMINERS
 from ..predicates import RolePredicateFinder
@@ -80,6 +80,7 @@ class TitleFinder(TitleComplements, CompiledTables):
                            for w in (getattr(times, held) if times else [])} - {(w,) for w in (times.kept_in_title if times else [])}
         self.demonyms = demonyms()
         self.first_names = first_names()
+        self.nouns = frozenset(noun_lemmas())  # a lower-case word inside a title's modifiers is a noun
         # an honorific opens the name after a title ("Head of Sub-Office Ms. Efua Owusu"); those that are
         # heads too ("Ambassador") are titles of their own
         heads = {h.lower() for h in grammar.heads}
@@ -111,8 +112,9 @@ class TitleFinder(TitleComplements, CompiledTables):
                 following = self._next(table, ent_at[following].end)  # "Assistant U.K. Home Secretary"
                 if following is not None and self._is_modifier(table, following, True):
                     following = self._head_after_modifiers(table, following, head_starts)
-            if following in head_starts and table.lower[start] in self.modifiers:
-                continue  # "Deputy" in "Deputy Minister" modifies the next head
+            if table.lower[start] in self.modifiers and self._head_within(table, following, head_starts, ent_at,
+                                                                          table.words[start][:1].isupper()):
+                continue  # "Deputy" in "Deputy Minister", "Deputy Homeland Security Adviser" modifies the next head
             # modifiers never reach into the title before: "Minister of Labour and Ambassador to Brazil" is two
             if spans and spans[-1].end == start and end - start == 1 and table.words[start] in self.honorific_heads:
                 continue  # "Minister of Interior Ambassador Ana Lima": a rank before the name, not a second post
@@ -143,7 +145,7 @@ class TitleFinder(TitleComplements, CompiledTables):
         org, country, prefix_start = self._owner(table, start, ent_at)
         bare = False  # a lower-case title with neither owner nor article: a title only right before a name
         if not capitalized and prefix_start is None:
-            opened = self._lowercase_start(table, start)
+            opened = self._lowercase_start(table, start, ent_at)
             if opened is None:
                 bare = True
             else:
@@ -276,7 +278,44 @@ class TitleFinder(TitleComplements, CompiledTables):
                                                           or (capitalized and self._compound_start(table, k, ent_at) is not None)):
                     start = k if self._is_modifier(table, k, capitalized) else self._compound_start(table, k, ent_at)
                     continue
+            bridged = self._bridged_modifiers(table, j, ent_at, floor, capitalized)
+            if bridged is not None:  # "Deputy Homeland Security Adviser", "deputy homeland security adviser"
+                start = bridged
+                continue
             return start
+
+    def _bridge_word(self, table: TokenTable, i: int, ent_at, capitalized: bool) -> bool:
+        """A word of no known kind that may stand inside a title's modifiers, written as the title is."""
+        word = table.words[i]
+        if i in ent_at or not word.isalpha() or table.folded[i] in self.first_names:
+            return False
+        return word[:1].isupper() if capitalized else word.islower() and table.lower[i] in self.nouns
+
+    def _head_within(self, table: TokenTable, i: int | None, head_starts, ent_at, capitalized: bool) -> bool:
+        """A head starts at i, or after up to two words that would bridge to it (``_bridged_modifiers``)."""
+        for _ in range(3):
+            if i is None:
+                return False
+            if i in head_starts:
+                return True
+            if not self._bridge_word(table, i, ent_at, capitalized):
+                return False
+            i = self._next(table, i + 1)
+        return False
+
+    def _bridged_modifiers(self, table: TokenTable, j: int, ent_at, floor: int, capitalized: bool) -> int | None:
+        """Up to two words of no known kind between a modifier and what it modifies are modifiers too:
+        "Deputy [Homeland] Security Adviser", "Senior [Cybersecurity] Officer". Returns the modifier's token."""
+        for _ in range(2):
+            if j < floor or not self._bridge_word(table, j, ent_at, capitalized):
+                return None
+            k = self._previous(table, j)
+            if k is None or k < floor:
+                return None
+            if k not in ent_at and self._is_modifier(table, k, capitalized) and table.lower[k] in self.modifiers:
+                return k
+            j = k
+        return None
 
     def _is_modifier(self, table: TokenTable, j: int, capitalized: bool) -> bool:
         word = table.words[j]
@@ -299,10 +338,11 @@ class TitleFinder(TitleComplements, CompiledTables):
             return None
         return j - 2
 
-    def _lowercase_start(self, table: TokenTable, start: int) -> int | None:
-        """Start of a lower-case title after an article: "a ministry spokesman", "the district commissioner"."""
+    def _lowercase_start(self, table: TokenTable, start: int, ent_at) -> int | None:
+        """Start of a lower-case title after an article: "a ministry spokesman", "the district commissioner",
+        "a former U.S. deputy homeland security adviser" (a country or nationality between: the title's owner)."""
         words = table.words
-        for _ in range(3):
+        for _ in range(4):
             j = self._previous(table, start)
             if j is None:
                 return None
@@ -310,6 +350,14 @@ class TitleFinder(TitleComplements, CompiledTables):
                 return start
             if words[j] in POSSESSIVE:
                 return start
+            cand = ent_at.get(j)
+            country = (cand.start if cand is not None and cand.label == "PLACE" and cand.attrs.get("kind") == "country"
+                       else j if words[j] in self.demonyms else None)
+            if country is not None:
+                k = self._previous(table, country)
+                while k is not None and words[k].islower() and (table.lower[k],) in self.time_words:
+                    k = self._previous(table, k)
+                return start if k is not None and table.lower[k] in DETERMINERS else None
             if not (words[j].isalpha() and words[j].islower()) or words[j] in STOP_WORDS:
                 return None
             start = j
