@@ -456,3 +456,18 @@ def test_counts_of_one_operation_and_compound_counts(nlp, text, expected):
 ])
 def test_operations_in_a_country_and_wire_credits(nlp, text, expected):
     assert asserted(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a figure's own noun, never the noun of the figure before ("1,200 staff and 12 sub-offices")
+    ("IOM Ethiopia has some 1,200 staff and operates 12 sub-offices across the country.",
+     {count("IOM Ethiopia", STAFF, 1200, "about")}),
+    ("IOM Kenya staff has grown to 310.", {count("IOM Kenya", STAFF, 310)}),
+    # the organization before an appositive clause, past its bracketed acronym
+    ("The framework was adopted by the Intergovernmental Authority on Development (IGAD), an eight-country bloc "
+     "founded in 1986.", {year("Intergovernmental Authority on Development", "founded", "1986")}),
+    ("The Southern African Development Community (SADC), established in 1992, met in Gaborone.",
+     {year("Southern African Development Community", "founded", "1992")}),
+])
+def test_a_figures_own_noun_and_the_organization_before_an_appositive(nlp, text, expected):
+    assert asserted(nlp, text) == expected

@@ -265,6 +265,9 @@ class Sentence:
                 return None
             noun = self.b.family_nouns.get(self.lower[i])
             if noun is not None and (noun == self.lower[i] or self.lower[i - len(noun.split()) + 1:i + 1] == noun.split()):
+                counted = self.previous_word(i - len(noun.split()) + 1)
+                if counted is not None and counted in self.ent_at and self.ent_at[counted].label == "FIGURE":
+                    return None  # "1,200 staff and 12 sub-offices": the noun counts the figure before it
                 return noun
         return None
 
@@ -570,6 +573,9 @@ class Sentence:
         first = self.clause_first.get(clause)
         comma = self.previous_word(first) if first is not None else None
         before = self.previous_word(comma) if comma is not None else None
+        if before is not None and self.words[before] == ")":  # "the Intergovernmental Authority on Development (IGAD), a bloc founded in 1986"
+            opening = next((i for i in range(before - 1, max(self.start, before - 6) - 1, -1) if self.words[i] == "("), None)
+            before = self.previous_word(opening) if opening is not None else before
         cand = self.ent_at.get(before) if before is not None else None
         if cand is not None:
             return self.org_name(cand) if cand.label == "ORG" else None
