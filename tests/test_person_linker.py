@@ -104,7 +104,7 @@ IOM = "International Organization for Migration"
     ("Ana Reis, who has worked as Head of Office in Juba since 2021, said.", [("Ana Reis", "Head of Office in Juba", None)]),
     # what stands between a name and its title: a hyphenated modifier, "(pictured)", an age, "its"
     ("Speakers included Prof. John Okoth, Vice-Chancellor of the University of Nairobi, and others.",
-     [("John Okoth", "Vice-Chancellor of the University of Nairobi", "University of Nairobi")]),
+     [("John Okoth", "Vice-Chancellor", "University of Nairobi")]),  # the organization is the object
     ("Ahmed Musa (pictured), a community leader in Borno, said water was scarce.", [("Ahmed Musa", "community leader", None)]),
     ("Halima Idris, 45, a nurse from Maiduguri, volunteered at the camp.", [("Halima Idris", "nurse", None)]),
     ("Ugochi Daniels, IOM's Deputy Director General, and Amy Pope, its Director General, visited Chad.",
@@ -167,7 +167,14 @@ IOM = "International Organization for Migration"
      [("Kwame Mensah", "Head of the IOM Sub-Office in Tamale", IOM)]),
     ("IOM announced the election of Maria Lopes as Deputy Director General.", [("Maria Lopes", "Deputy Director General", None)]),
     ("The Council confirmed the nomination of Ana Lima as Chair of the Standing Committee.",
-     [("Ana Lima", "Chair of the Standing Committee", "Standing Committee")]),
+     [("Ana Lima", "Chair", "Standing Committee")]),
+    # the organization a post is of is its object, out of the claim's title; an office is no organization
+    ("Lars Johan Lönnback, Chief of Mission of IOM Moldova, spoke.", [("Lars Johan Lönnback", "Chief of Mission", "IOM Moldova")]),
+    ("Ana Reis, Deputy Director of the Ghana Immigration Service, spoke.",
+     [("Ana Reis", "Deputy Director", "Ghana Immigration Service")]),
+    ("Claire Dubois, Director of the French Office for Immigration and Integration, spoke.",
+     [("Claire Dubois", "Director of the French Office for Immigration and Integration",
+       "French Office for Immigration and Integration")]),
     ("IOM appointed Mr. Kwame Mensah as Director of Operations.", [("Kwame Mensah", "Director of Operations", None)]),
     # "its" is the organization a wire's description names, not the "U.N." inside it
     ("The U.N. migration agency named Sarah Lou Arriola, a Philippine diplomat, as its new Regional Director for Asia.",

@@ -94,6 +94,8 @@ class ClaimBuilder(CompiledTables):
         self._add("whole_organization", context.whole_organization_cues)
         self.office_attributes = set(context.office_attributes)
         self.mission_office_kinds = set(context.mission_office_kinds)
+        # "the X Office" is an office, no organization of its own (GUIDELINES): a title keeps it
+        self.office_words = {w.lower() for phrase in load("org_shapes.json", patterns_dir).office_words for w in phrase.split()}
         # a pronoun points to the subject before (None); a description to the organization it describes
         referents = {**{p: None for p in context.pronouns}, **context.descriptions}
         self.pronouns = sorted(((tuple(p.split()), org) for p, org in referents.items()), key=lambda e: len(e[0]),
@@ -452,10 +454,7 @@ class ClaimBuilder(CompiledTables):
             number = table.sentence_of[cand.start]
             start, end = table.sentence_bounds[number]
             claims.append({"subject": first_name[key], "attribute": family.attribute,
-                           # "Deputy Minister of the Ministry of Labour, Jane Doe": the ministry is the object;
-                           # a title in apposition ("Jane Doe, Director of the X Office") is kept as written
-                           "value": (without_object(cand.attrs["title"], cand.attrs.get("org"))
-                                     if cand.attrs.get("title_before_name") else cand.attrs["title"]),
+                           "value": self._post(cand.attrs["title"], cand.attrs.get("org")),
                            "object": cand.attrs.get("org"), "rule": family.id, "sentence": number,
                            "evidence": evidence_of(table, start, end), "subject_key": key,
                            "value_key": cand.attrs.get("title_key"), **_time_fields(cand.attrs)})
@@ -469,11 +468,21 @@ class ClaimBuilder(CompiledTables):
                 stated.add((key, post.get("key")))
                 number = post["sentence"]
                 start, end = table.sentence_bounds[number]
-                claims.append({"subject": first_name[key], "attribute": family.attribute, "value": post["title"],
+                claims.append({"subject": first_name[key], "attribute": family.attribute,
+                               "value": self._post(post["title"], post.get("org")),
                                "object": post.get("org"), "rule": family.id, "sentence": number,
                                "evidence": evidence_of(table, start, end), "subject_key": key,
                                "value_key": post.get("key"), **_time_fields(post)})
         return claims
+
+
+    def _post(self, title: str, org: str | None) -> str:
+        """The title a role claim states: without the organization that is its object ("Deputy Minister of the
+        Ministry of Labour" -> "Deputy Minister", "Head of the Crisis Management Centre" -> "Head"), but with an
+        office, which is no organization of its own ("Director of the French Office for Immigration")."""
+        if org and self.office_words.isdisjoint(w.lower() for w in org.split()):
+            return without_object(title, org)
+        return title
 
 
 def _time_fields(role: dict) -> dict:
