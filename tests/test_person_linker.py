@@ -168,6 +168,13 @@ IOM = "International Organization for Migration"
     ("IOM announced the election of Maria Lopes as Deputy Director General.", [("Maria Lopes", "Deputy Director General", None)]),
     ("The Council confirmed the nomination of Ana Lima as Chair of the Standing Committee.",
      [("Ana Lima", "Chair", "Standing Committee")]),
+    # a second organization of a complement after "and", when it names no one and holds no other title
+    ("Brazilian Permanent Representative to the United Nations and Other International Organizations in Geneva "
+     "Ana Reis told reporters.", [("Ana Reis", "Permanent Representative to the United Nations and Other International "
+                                  "Organizations in Geneva", "United Nations")]),
+    ("Special Envoy to the African Union and Regional Economic Communities Paul Dube arrived.",
+     [("Paul Dube", "Special Envoy to the African Union and Regional Economic Communities", "African Union")]),
+    ("Ambassador to the United Nations and IOM Director General Amy Pope met.", [("Amy Pope", "Director General", IOM)]),
     # the organization a post is of is its object, out of the claim's title; an office is no organization
     ("Lars Johan Lönnback, Chief of Mission of IOM Moldova, spoke.", [("Lars Johan Lönnback", "Chief of Mission", "IOM Moldova")]),
     ("Ana Reis, Deputy Director of the Ghana Immigration Service, spoke.",
@@ -212,6 +219,7 @@ def test_every_post_a_person_holds(nlp, text, expected):
     "IOM Regional Director West Africa visited the camp.",  # a region after a title, no name after it
     "In Geneva, spokesman for the delegation was not named.",  # a lower-case title after a place, no name
     "The election of a new Director General is due in May.",  # a nominal predicate with nobody named
+    "The Adviser to the European Union and Ana Reis met.",  # "and NAME": another person, not the title's
 ])
 def test_no_post_without_its_person(nlp, text):
     assert roles(nlp, text) == []

@@ -183,6 +183,8 @@ class TitleFinder(TitleComplements, CompiledTables):
                     capitalized = capitalized_after
                     if step is not None and step[0] == "place":
                         end = step[1]
+                elif capitalized:
+                    end = self._coordinated_org_end(table, end, ent_at) or end
                 continue
             end = complement_end
             if kind == "run":
@@ -283,6 +285,20 @@ class TitleFinder(TitleComplements, CompiledTables):
                 start = bridged
                 continue
             return start
+
+    def _coordinated_org_end(self, table: TokenTable, end: int, ent_at) -> int | None:
+        """"to the United Nations and Other International Organizations": a second organization of the complement,
+        capitalized words after "and" that name no one and hold no other title."""
+        j = self._next(table, end)
+        if j is None or table.lower[j] != "and":
+            return None
+        k = self._next(table, j + 1)
+        if k is None or k in self._head_starts or self._another_person(table, k):
+            return None
+        step = self._run(table, k, ent_at)
+        if step is None or any(i in self._head_starts for i in range(k, step[1])):
+            return None
+        return step[2] if step[2] is not None else step[1]  # a name may end the run: "... Communities Paul Dube"
 
     def _bridge_word(self, table: TokenTable, i: int, ent_at, capitalized: bool) -> bool:
         """A word of no known kind that may stand inside a title's modifiers, written as the title is."""
