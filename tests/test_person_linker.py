@@ -168,6 +168,17 @@ IOM = "International Organization for Migration"
     ("IOM announced the election of Maria Lopes as Deputy Director General.", [("Maria Lopes", "Deputy Director General", None)]),
     ("The Council confirmed the nomination of Ana Lima as Chair of the Standing Committee.",
      [("Ana Lima", "Chair", "Standing Committee")]),
+    # taking up duties, and "be" with adverbs of time
+    ("Frantz Celestin has assumed his duties as IOM Somalia Chief of Mission.",
+     [("Frantz Celestin", "Chief of Mission", "IOM Somalia")]),
+    ("Ana Reis has assumed her new functions as Regional Director for Asia.", [("Ana Reis", "Regional Director for Asia", None)]),
+    ("Ana Reis spoke. She is currently the Minister of Labour.", [("Ana Reis", "Minister of Labour", None)]),
+    ("Ana Reis spoke. She was previously the Minister of Labour.", [("Ana Reis", "Minister of Labour", None)]),
+    # a title in brackets after the name
+    ("The panel was moderated by Ms. Maria Moita (IOM Regional Coordinator for Labour Mobility).",
+     [("Maria Moita", "Regional Coordinator for Labour Mobility", IOM)]),
+    ("Ana Reis (Chief of Mission, IOM Chad) spoke.", [("Ana Reis", "Chief of Mission", "IOM Chad")]),
+    ("Ana Reis (Kenya) and Paul Dube (Chief of Mission) spoke.", [("Paul Dube", "Chief of Mission", None)]),
     # a second organization of a complement after "and", when it names no one and holds no other title
     ("Brazilian Permanent Representative to the United Nations and Other International Organizations in Geneva "
      "Ana Reis told reporters.", [("Ana Reis", "Permanent Representative to the United Nations and Other International "

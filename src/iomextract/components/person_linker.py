@@ -135,11 +135,12 @@ class PersonLinker(PredicateRoles, CompiledTables):
                 starts.setdefault(attrs["owner_start"], (t_start, t_end, attrs))
         # apposition first: "NAME, [the] [ORG's] TITLE"
         for person in people:
-            i = self._past_asides(table, self._skip(table, person.end))
-            if i is None or words[i] != ",":
+            hit = self._bracketed_title(table, person, starts)  # "Ms. Maria Moita (IOM Regional Coordinator)"
+            i = self._past_asides(table, self._skip(table, person.end)) if hit is None else None
+            if hit is None and (i is None or words[i] != ","):
                 continue
-            i = self._skip(table, i + 1)
-            hit = starts.get(i) if i is not None else None
+            i = self._skip(table, i + 1) if hit is None else None
+            hit = hit or (starts.get(i) if i is not None else None)
             if hit is None and i is not None and lower[i] in DETERMINERS:  # "NAME, the Organization's Director"
                 i = self._skip(table, i + 1)
                 # "NAME, a former Minister", "the newly appointed Director": lower-case modifiers of time
@@ -300,6 +301,19 @@ class PersonLinker(PredicateRoles, CompiledTables):
         line_start = text.rfind("\n", 0, before) + 1
         line_end = text.find("\n", after)
         return not text[line_start:before].strip() and not text[after:line_end if line_end >= 0 else len(text)].strip()
+
+    def _bracketed_title(self, table, person, starts):
+        """A title in brackets right after a name, all the bracket holds but its organization: "Maria Moita (IOM
+        Regional Coordinator for Labour Mobility)", "Ana Reis (Chief of Mission, IOM Chad)"."""
+        j = self._skip(table, person.end)
+        if j is None or table.words[j] != "(":
+            return None
+        k = self._skip(table, j + 1)
+        hit = starts.get(k) if k is not None else None
+        if hit is None:
+            return None
+        after = self._skip(table, hit[2].get("extent_end") or hit[1])
+        return hit if after is not None and table.words[after] in (")", ",") else None
 
     def _past_asides(self, table, i: int | None) -> int | None:
         """Past what may stand between a name and its title: "(pictured)", ", 45" (an age)."""
