@@ -339,7 +339,9 @@ def test_workers_only_for_the_releases_to_do(releases, tmp_path, monkeypatch):
     assert started == [1] and summary.done == 1 and summary.skipped == len(files) - 1
 
 
-def test_workers_are_forked_with_the_parents_pipeline_and_build_none(tmp_path, monkeypatch):
+@pytest.mark.parametrize("per_worker, workers", [(1, 2), (50, 1)])
+def test_the_pipeline_is_loaded_once_by_the_parent_of_two_workers_or_by_a_lone_worker(tmp_path, monkeypatch,
+                                                                                      per_worker, workers):
     from iomextract import pipeline
     files = sorted(numbered_releases(tmp_path / "in", 6).glob("*.txt"))
     calls = tmp_path / "builds"
@@ -352,9 +354,12 @@ def test_workers_are_forked_with_the_parents_pipeline_and_build_none(tmp_path, m
         return real(*args, **kwargs)
     monkeypatch.setattr(pipeline, "build_nlp", counted)
     monkeypatch.setattr(batch, "_worker_nlp", {})
-    monkeypatch.setattr(batch, "RELEASES_PER_WORKER", 1)  # two workers for six releases
+    monkeypatch.setattr(batch, "RELEASES_PER_WORKER", per_worker)  # six releases: two workers, or one
     started, pool = [], batch.WorkerPool
     monkeypatch.setattr(batch, "WorkerPool", lambda jobs, *a, **k: started.append(jobs) or pool(jobs, *a, **k))
     summary = batch.run(files, tmp_path / "out", jobs=2)
-    assert started == [2] and summary.done == 6
-    assert calls.read_text().split() == [str(os.getpid())], "a worker built or loaded a pipeline of its own"
+    assert started == [workers] and summary.done == 6
+    loaders = calls.read_text().split()
+    assert len(loaders) == 1, "the pipeline was built or loaded more than once"
+    # two workers share the parent's; a lone worker loads its own rather than copy the pages of a forked one
+    assert (loaders[0] == str(os.getpid())) == (workers == 2)

@@ -410,8 +410,11 @@ def _extract_here(names: list[str], options: dict, manifest, jobs: int, timeout,
             collect([extract_one(name, meta=meta, **options) for name, meta in batch])
         return
     # built or loaded once, here, and the workers forked with it (where they are spawned, they load it): two
-    # workers loading it at once on two cores take longer than one load, and forked they share its pages
-    _nlp(options["model"])
+    # workers loading it at once on two cores take longer than one load, and forked they share its pages.
+    # One worker loads it itself: forked, it would pay for copying every page of it that it touches.
+    from . import pipeline_cache
+    if workers > 1 or not pipeline_cache.is_current(options["model"], None):
+        _nlp(options["model"])
     pool = WorkerPool(workers, options, timeout)
     try:
         pool.run(work, collect)
