@@ -445,6 +445,12 @@ def test_counts_of_one_operation_and_compound_counts(nlp, text, expected):
      {count("IOM Chad", STAFF, 92)}),
     ("IOM helps migrants in Libya and Tunisia. The mission has 310 staff.", set()),  # two countries: no one mission
     ("IOM trained officials from Niger in Geneva. The office has 40 staff.", set()),  # no country after "in"
+    # staff of a sentence that says the organization works in one country are that country's mission
+    ("IOM has operated in Afghanistan since 1992 and today has more than 1,000 national and international staff.",
+     {count("IOM Afghanistan", STAFF, 1000, "over")}),
+    ("IOM has been present in Somalia since 2006 and has 600 staff across 12 offices.", {count("IOM Somalia", STAFF, 600)}),
+    ("IOM Director General Amy Pope, speaking in Kenya, said IOM has 20,000 staff.", {count(IOM, STAFF, 20000)}),
+    ("IOM, which works in Chad and Niger, has 300 staff.", {count(IOM, STAFF, 300)}),
     # a mission's offices in a city are the mission in that city's country
     ("IOM today opened a sub-office in Gao and a field office in Mombasa.",
      {office("IOM Mali", "sub-office", "Gao"), office("IOM Kenya", "field office", "Mombasa")}),

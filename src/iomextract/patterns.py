@@ -168,6 +168,9 @@ class ClaimContext(Rule):
     # offices of a country's mission: the organization's office of these kinds in a city is its mission's
     # there ("IOM opened a field office in Mombasa" -> IOM Kenya)
     mission_office_kinds: list[str] = []
+    # words before "in COUNTRY" that say the organization works there: its staff and offices stated in that
+    # sentence are that country's mission ("IOM has operated in Afghanistan since 1992 and has 1,000 staff")
+    operation_words: list[str] = []
     whole_organization_cues: list[str] = []
 
 

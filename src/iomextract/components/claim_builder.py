@@ -94,6 +94,7 @@ class ClaimBuilder(CompiledTables):
         self._add("whole_organization", context.whole_organization_cues)
         self.office_attributes = set(context.office_attributes)
         self.mission_office_kinds = set(context.mission_office_kinds)
+        self.operation_words = set(context.operation_words)
         # "the X Office" is an office, no organization of its own (GUIDELINES): a title keeps it
         self.office_words = {w.lower() for phrase in load("org_shapes.json", patterns_dir).office_words for w in phrase.split()}
         # a pronoun points to the subject before (None); a description to the organization it describes
@@ -405,11 +406,30 @@ class ClaimBuilder(CompiledTables):
             number = claim["sentence"]
             if any(key == "whole_organization" for key, _, _ in matches_by_sentence.get(number, [])):
                 continue  # "IOM has 19,000 staff worldwide"
-            office = self._fronted_country(table, number, ents_by_sentence.get(number, []), acronym) or page_office
+            ents = ents_by_sentence.get(number, [])
+            office = (self._fronted_country(table, number, ents, acronym) or page_office
+                      or self._operating_country(table, ents, acronym))
             if office is None and claim["attribute"] == "office" and claim["value"] in self.mission_office_kinds:
-                office = self._city_mission(table, claim, ents_by_sentence.get(number, []), acronym)
+                office = self._city_mission(table, claim, ents, acronym)
             if office is not None:
                 claim["subject"] = office
+
+    def _operating_country(self, table, ents, acronym) -> str | None:
+        """"IOM has operated in Afghanistan since 1992 and has 1,000 staff" -> "IOM Afghanistan": the one
+        country of the sentence, after "in" and a word of working there."""
+        countries = [c for c in ents if c.label == "PLACE" and c.attrs.get("kind") == "country"]
+        if len({c.attrs.get("country") for c in countries}) != 1:
+            return None
+        place = countries[0]
+        i = place.start - 1
+        while i >= 0 and table.is_space[i]:
+            i -= 1
+        j = i - 1
+        while j >= 0 and table.is_space[j]:
+            j -= 1
+        if i < 0 or j < 0 or table.lower[i] != "in" or table.lower[j] not in self.operation_words:
+            return None
+        return f"{acronym} {table.span_text(place.start, place.end)}"
 
     def _city_mission(self, table, claim, ents, acronym) -> str | None:
         """"a field office in Mombasa" -> "IOM Kenya": the mission in the country of the office's city."""
