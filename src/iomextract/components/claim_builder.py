@@ -33,6 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..compiled import CompiledTables
+from ..country_offices import CountryOffices
 from ..candidates import chosen_candidates, published_of
 from ..geography import country_names
 from ..patterns import CountFamily, OfficeFamily, RoleFamily, YearFamily, load
@@ -49,7 +50,7 @@ def make_claim_builder(nlp: Language, name: str):
     return ClaimBuilder(nlp)
 
 
-class ClaimBuilder(CompiledTables):
+class ClaimBuilder(CompiledTables, CountryOffices):
     def __init__(self, nlp: Language):
         self.vocab = nlp.vocab
         self.tokenizer = nlp.tokenizer
@@ -376,82 +377,6 @@ class ClaimBuilder(CompiledTables):
             return []
         return [{"subject": subject, "attribute": family.attribute, "value": family.generic_kind,
                  "object": s.text(place), "rule": family.id, "anchor": (start, end)} for place in places]
-
-    # country offices -----------------------------------------------------------
-
-    def _to_country_offices(self, doc, table, claims, main_org, acronym, matches_by_sentence, ents_by_sentence):
-        """Staff and offices of the release's organization stated on a country office's page ("IOM Iraq")
-        or in a sentence about one country ("In Chad, IOM employs 120 staff") are the office's."""
-        if not main_org or not acronym:
-            for claim in claims:  # no organization to place a head office in: it is the seat
-                if claim["attribute"] == "office" and claim["value"] == "head office":
-                    claim["value"] = "headquarters"
-            return
-        page_office = release_office(doc)
-        if page_office is not None and not page_office.startswith(acronym + " "):
-            page_office = None
-        for claim in claims:
-            if claim["attribute"] == "office" and claim["value"] == "head office":
-                # a country mission's head office is its country office; the organization's, its seat
-                office = page_office if claim["subject"] == main_org else claim["subject"]
-                is_mission = office is not None and office.startswith(acronym + " ")
-                claim["value"] = "country office" if is_mission else "headquarters"
-                if is_mission:
-                    claim["subject"] = office
-                continue
-            if claim["subject"] != main_org or claim["attribute"] not in self.office_attributes:
-                continue
-            if claim["attribute"] == "office" and claim["value"] == "headquarters":
-                continue  # the organization's seat
-            number = claim["sentence"]
-            if any(key == "whole_organization" for key, _, _ in matches_by_sentence.get(number, [])):
-                continue  # "IOM has 19,000 staff worldwide"
-            ents = ents_by_sentence.get(number, [])
-            office = (self._fronted_country(table, number, ents, acronym) or page_office
-                      or self._operating_country(table, ents, acronym))
-            if office is None and claim["attribute"] == "office" and claim["value"] in self.mission_office_kinds:
-                office = self._city_mission(table, claim, ents, acronym)
-            if office is not None:
-                claim["subject"] = office
-
-    def _operating_country(self, table, ents, acronym) -> str | None:
-        """"IOM has operated in Afghanistan since 1992 and has 1,000 staff" -> "IOM Afghanistan": the one
-        country of the sentence, after "in" and a word of working there."""
-        countries = [c for c in ents if c.label == "PLACE" and c.attrs.get("kind") == "country"]
-        if len({c.attrs.get("country") for c in countries}) != 1:
-            return None
-        place = countries[0]
-        i = place.start - 1
-        while i >= 0 and table.is_space[i]:
-            i -= 1
-        j = i - 1
-        while j >= 0 and table.is_space[j]:
-            j -= 1
-        if i < 0 or j < 0 or table.lower[i] != "in" or table.lower[j] not in self.operation_words:
-            return None
-        return f"{acronym} {table.span_text(place.start, place.end)}"
-
-    def _city_mission(self, table, claim, ents, acronym) -> str | None:
-        """"a field office in Mombasa" -> "IOM Kenya": the mission in the country of the office's city."""
-        city = next((c for c in ents if c.label == "PLACE" and c.attrs.get("kind") == "city"
-                     and table.span_text(c.start, c.end) == claim.get("object")), None)
-        country = self.country_name_of.get(city.attrs.get("country")) if city is not None else None
-        return f"{acronym} {country}" if country else None
-
-    @staticmethod
-    def _fronted_country(table, number, ents, acronym) -> str | None:
-        """"In Chad, IOM employs ..." -> "IOM Chad": a sentence that opens with "In COUNTRY,"."""
-        start, end = table.sentence_bounds[number]
-        i = start
-        while i < end and table.is_space[i]:
-            i += 1
-        if i >= end or table.lower[i] != "in":
-            return None
-        place = next((c for c in ents if c.start == i + 1 and c.label == "PLACE" and c.attrs.get("kind") == "country"),
-                     None)
-        if place is None or place.end >= end or table.words[place.end] != ",":
-            return None
-        return f"{acronym} {table.span_text(place.start, place.end)}"
 
     # the role family ---------------------------------------------------------
 
