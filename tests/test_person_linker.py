@@ -7,6 +7,12 @@ def people(ents, text):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a later mention's title written short is the person's first one
+    ("Director General António Vitorino spoke. DG Vitorino then left.",
+     [("António Vitorino", "Director General", "vitorino|antn"), ("Vitorino", "Director General", "vitorino|antn")]),
+    ("IOM Regional Director for Asia and the Pacific Sarah Lou Arriola arrived. RD Arriola met the minister.",
+     [("Sarah Lou Arriola", "Regional Director for Asia and the Pacific", "arriola|srh"),
+      ("Arriola", "Regional Director for Asia and the Pacific", "arriola|srh")]),
     ("Dr. Amara Diallo, IOM's Regional Health Officer, visited the clinic. Diallo said vaccination rates had doubled.",
      [("Amara Diallo", "Regional Health Officer", "diallo|amr"), ("Diallo", "Regional Health Officer", "diallo|amr")]),
     ("Mohamed Yusuf, the district commissioner, spoke first. Later, Mohammed Yusuf thanked the donors.",
@@ -174,6 +180,10 @@ IOM = "International Organization for Migration"
     ("Ana Reis has assumed her new functions as Regional Director for Asia.", [("Ana Reis", "Regional Director for Asia", None)]),
     ("Ana Reis spoke. She is currently the Minister of Labour.", [("Ana Reis", "Minister of Labour", None)]),
     ("Ana Reis spoke. She was previously the Minister of Labour.", [("Ana Reis", "Minister of Labour", None)]),
+    # abbreviated heads
+    ("IOM DG Amy Pope visited Chad.", [("Amy Pope", "DG", IOM)]),
+    ("Ana Reis, OIC of IOM Yemen, said the office would reopen.", [("Ana Reis", "OIC", "IOM Yemen")]),
+    ("The RD presented a plaque to the PS.", []),
     # a title in brackets after the name
     ("The panel was moderated by Ms. Maria Moita (IOM Regional Coordinator for Labour Mobility).",
      [("Maria Moita", "Regional Coordinator for Labour Mobility", IOM)]),

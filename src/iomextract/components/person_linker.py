@@ -103,7 +103,7 @@ class PersonLinker(PredicateRoles, CompiledTables):
             # a mention's own role when it names a post; else its person's ("Mr McKinley from IOM's
             # website" found an org but no post: it is still the Director General)
             own = roles.get(id(person)) or {}
-            role = own if own.get("title") else (role_of_key.get(key) or own)
+            role = own if own.get("title") and not self._shortened(own, role_of_key.get(key)) else (role_of_key.get(key) or own)
             person.attrs.update({"key": key, "title": role.get("title"), "title_key": role.get("key"),
                                  "org": role.get("org"), "title_before_name": role.get("before_name", False),
                                  "title_inner": role.get("inner", False),
@@ -301,6 +301,14 @@ class PersonLinker(PredicateRoles, CompiledTables):
         line_start = text.rfind("\n", 0, before) + 1
         line_end = text.find("\n", after)
         return not text[line_start:before].strip() and not text[after:line_end if line_end >= 0 else len(text)].strip()
+
+    @staticmethod
+    def _shortened(own: dict, first: dict | None) -> bool:
+        """A mention's title is the person's first one written short: "DG Vitorino" after "Director General António
+        Vitorino", "RD Arriola" after "Regional Director for Asia and the Pacific Sarah Lou Arriola"."""
+        if not first or not own.get("key") or not first.get("key") or own is first:
+            return False
+        return first["key"] == own["key"] or first["key"].startswith(own["key"] + " ")
 
     def _bracketed_title(self, table, person, starts):
         """A title in brackets right after a name, all the bracket holds but its organization: "Maria Moita (IOM
