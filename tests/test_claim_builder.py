@@ -413,12 +413,17 @@ def test_a_person_joining_is_no_membership(nlp, text):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a year that opens the sentence ("In 2002, ..."), and "dates from"
+    ("In 2002, Mexico joined IOM.", {year("Mexico", "member_since", "2002", IOM)}),
+    ("In May 2019, Mexico became a member state of IOM.", {year("Mexico", "member_since", "2019", IOM)}),
+    ("Mexico's membership in IOM dates from 2002.", {year("Mexico", "member_since", "2002", IOM)}),
+    ("In 2002, Mexico said it would join IOM next year.", set()),
     ("After joining IOM in 1985, Kenya hosted the Council.", {year("Kenya", "member_since", "1985", IOM)}),
     ("A member of IOM since 1991, Albania hosts a country office.", {year("Albania", "member_since", "1991", IOM)}),
     ("Since joining IOM in 2016, the Republic of Kenya has grown.",
      {year("Republic of Kenya", "member_since", "2016", IOM)}),
 ])
-def test_a_country_after_a_fronted_clause_is_its_subject(nlp, text, expected):
+def test_membership_after_a_fronted_clause_or_year(nlp, text, expected):
     assert {c for c in asserted(nlp, text) if c[1] == "member_since"} == expected
 
 

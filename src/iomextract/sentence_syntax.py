@@ -730,6 +730,18 @@ class Sentence:
                 return value[:4]
         return None
 
+    def fronted_year(self, trigger_start: int) -> str | None:
+        """"In 2002, Mexico joined IOM": the year of an "In YEAR," that opens the sentence, before the trigger."""
+        first = self.next_word(self.start)
+        if first is None or self.lower[first] != "in":
+            return None
+        cand = self.ent_at.get(self.next_word(first + 1) or -1)
+        comma = self.next_word(cand.end) if cand is not None else None
+        if cand is None or cand.label != "DATE" or comma is None or self.words[comma] != "," or comma >= trigger_start:
+            return None
+        value = str(cand.attrs.get("value") or "")
+        return value[:4] if len(value) >= 4 and value[:4].isdigit() else None
+
     def after_served_region(self, end: int, links: set[str]) -> int:
         """After "for West and Central Africa" in "the regional office for West and Central Africa is in Dakar"."""
         j = self.next_word(end)

@@ -300,7 +300,7 @@ class ClaimBuilder(CompiledTables, CountryOffices):
                 continue
             if family.subject == "org" and s.about_an_office(start, end):
                 continue  # "The IOM office in Nepal was established in 1991" dates the office, not IOM
-            year = s.year_after(end, family.window)
+            year = s.year_after(end, family.window) or s.fronted_year(start)
             if year is None and family.publication_year and s.discourse.published is not None:
                 year = str(s.discourse.published.year)
             if year is None:
