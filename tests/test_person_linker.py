@@ -180,6 +180,12 @@ IOM = "International Organization for Migration"
     ("Ana Reis has assumed her new functions as Regional Director for Asia.", [("Ana Reis", "Regional Director for Asia", None)]),
     ("Ana Reis spoke. She is currently the Minister of Labour.", [("Ana Reis", "Minister of Labour", None)]),
     ("Ana Reis spoke. She was previously the Minister of Labour.", [("Ana Reis", "Minister of Labour", None)]),
+    # letters after a name, and an honorific written like initials
+    ("Hon. Ana Reis MP, Chair of the Parliamentary Committee on Migration, spoke.",
+     [("Ana Reis", "Chair", "Parliamentary Committee on Migration")]),
+    ("Ana Reis, PhD, Senior Adviser at IOM, spoke.", [("Ana Reis", "Senior Adviser", IOM)]),
+    ("H.E. Ana Reis, Minister of State for Foreign Affairs, opened the forum.",
+     [("Ana Reis", "Minister of State for Foreign Affairs", None)]),
     # abbreviated heads
     ("IOM DG Amy Pope visited Chad.", [("Amy Pope", "DG", IOM)]),
     ("Ana Reis, OIC of IOM Yemen, said the office would reopen.", [("Ana Reis", "OIC", "IOM Yemen")]),

@@ -204,6 +204,8 @@ class PlaceShapes(Rule):
 class People(Rule):
     about: str = ""
     honorifics: list[str]
+    # letters after a name ("Ana Reis MP, Chair of ..."): between a name and its title, as an honorific is before it
+    post_nominals: list[str] = []
     reporting_verbs: list[str]
     credit_markers: list[str]
     contact_cues: list[str]

@@ -57,6 +57,7 @@ class PersonFinder(CompiledTables):
         people = load("people.json", patterns_dir)
         for honorific in people.honorifics:
             self.honorifics.add(honorific, honorific)
+        self.honorific_words = set(people.honorifics)
         for marker in people.credit_markers:
             self.credits.add(marker, marker)
         for verb in people.reporting_verbs:
@@ -123,7 +124,7 @@ class PersonFinder(CompiledTables):
         """
         texts, lower, glued, index = words.text, words.lower, words.glued, words.index
         count = len(texts)
-        if not (self._name_word(texts[k], caps) or INITIAL.match(texts[k])):
+        if not (self._name_word(texts[k], caps) or self._initial(texts[k])):
             return k, set()
         end, name_words, shapes = k + 1, 1, set()
         while end < count and name_words < self.max_words:
@@ -135,7 +136,7 @@ class PersonFinder(CompiledTables):
             word = texts[end]
             if self._name_word(word, caps):
                 end, name_words = end + 1, name_words + 1
-            elif INITIAL.match(word):
+            elif self._initial(word):
                 end, shapes = end + 1, shapes | {"initial"}
             elif lower[end] in self.particles:  # "van der Berg", "de la Cruz"
                 after = end
@@ -162,6 +163,10 @@ class PersonFinder(CompiledTables):
         if INITIAL.match(texts[k]):
             shapes.add("initial")
         return end, shapes
+
+    def _initial(self, word: str) -> bool:
+        """"E." in "Maria E. Santos"; not an honorific written like initials ("H.E. Ana Reis")."""
+        return bool(INITIAL.match(word)) and word not in self.honorific_words
 
     def _wrapped_prose(self, i: int) -> bool:
         """Token i ends a long line that only wraps a paragraph ("... to French President Nicolas\nSarkozy, ...")."""

@@ -49,6 +49,7 @@ class PersonLinker(PredicateRoles, CompiledTables):
         self.particles = {p.lower() for p in people.name_particles}
         self.particles_longest_first = sorted(self.particles, key=len, reverse=True)
         self.honorifics = set(people.honorifics)
+        self.post_nominals = set(people.post_nominals)
         self.reporting_verbs = {v.lower() for v in people.reporting_verbs if " " not in v}
         self.relatives = set(people.person_relatives)
         titles = load("titles.json", patterns_dir)
@@ -324,9 +325,16 @@ class PersonLinker(PredicateRoles, CompiledTables):
         return hit if after is not None and table.words[after] in (")", ",") else None
 
     def _past_asides(self, table, i: int | None) -> int | None:
-        """Past what may stand between a name and its title: "(pictured)", ", 45" (an age)."""
+        """Past what may stand between a name and its title: "(pictured)", ", 45" (an age), letters after the name."""
         words = table.words
         i = self._past_brackets(table, i, 5)
+        while i is not None and words[i] in self.post_nominals:  # "Ana Reis MP, Chair of ...", "Ana Reis, PhD, ..."
+            i = self._skip(table, i + 1)
+        if i is not None and words[i] == ",":  # "Ana Reis, PhD, Senior Adviser"
+            letters = self._skip(table, i + 1)
+            after = self._skip(table, letters + 1) if letters is not None and words[letters] in self.post_nominals else None
+            if after is not None and words[after] == ",":
+                i = after
         if i is not None and words[i] == ",":
             age = self._skip(table, i + 1)
             after = self._skip(table, age + 1) if age is not None else None
