@@ -90,7 +90,8 @@ class ReleaseContext(CompiledTables):
     def _described(self, table) -> dict[int, str]:
         """Token -> organization, for the tokens of each description in the text."""
         found, lower, longest = {}, table.lower, max(map(len, self.descriptions), default=0)
-        for i in range(len(lower)):
+        openings = {words[:2] for words in self.descriptions}  # "the migration", "the u.n.": tried only there
+        for i in (i for i in range(len(lower) - 1) if (lower[i], lower[i + 1]) in openings):
             for size in range(min(longest, len(lower) - i), 1, -1):
                 org = self.descriptions.get(tuple(lower[i:i + size]))
                 if org is not None:
