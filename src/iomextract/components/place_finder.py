@@ -56,13 +56,14 @@ class PlaceFinder(CompiledTables):
                 self.names.add(name, payload, overwrite=True)
         self.cities = cities(self.shapes.city_min_population)
         # first tokens of city names, to skip most words without a lookup ("Cox's Bazar" -> "Cox"),
-        # with the most tokens a name starting with each has (at most 3)
+        # with the most tokens a name starting with each has (at most 5)
         self.subdivisions = subdivisions()
         self.city_first_words: dict[str, int] = {}
         for name in [*self.cities, *self.subdivisions]:
-            first = re.split(r"[\s'’\-]", name)[0]
-            tokens = min(3, len(re.findall(r"\w+|[^\w\s]", name)))
-            self.city_first_words[first] = max(self.city_first_words.get(first, 0), tokens)
+            tokens = min(5, len(re.findall(r"\w+|[^\w\s]", name)))  # "Port-au-Prince" is five
+            # the first word as the tokenizer may split it ("Cox" of "Cox's") or keep it ("Sana'a", "N'Djamena")
+            for first in {re.split(r"[\s'’\-]", name)[0], name.split()[0]}:
+                self.city_first_words[first] = max(self.city_first_words.get(first, 0), tokens)
         self.excluded_cities = {fold(n) for n in self.shapes.excluded_city_names}
         for word in self.shapes.camp_words:
             self.camp_words.add(word, word)
