@@ -27,6 +27,9 @@ def places(ents, text):
     # a city's name the tokenizer keeps whole ("Sana'a", either apostrophe), and long names ("Port-au-Prince")
     ("The delegation met partners in Sana’a and in N'Djamena.", [("Sana’a", "city", "YE"), ("N'Djamena", "city", "TD")]),
     ("Flights left Port-au-Prince for Rio de Janeiro.", [("Port-au-Prince", "city", "HT"), ("Rio de Janeiro", "city", "BR")]),
+    # a nationality names its country for the small cities of it ("the Gambian capital of Banjul")
+    ("The flight went from Misrata airport to the Gambian capital of Banjul.",
+     [("Misrata", "city", "LY"), ("Banjul", "city", "GM")]),
 ])
 def test_places(ents, text, expected):
     assert places(ents, text) == expected

@@ -21,7 +21,7 @@ from ..compiled import CompiledTables
 from ..candidates import EntityRules, candidates_of
 from ..gazetteer import Gazetteer
 from ..geography import cities, country_names, subdivisions
-from ..lexicons import first_names
+from ..lexicons import demonyms, first_names
 from ..patterns import load
 from ..token_table import TokenTable, fold, token_table
 from .release_header import header_facts
@@ -76,6 +76,7 @@ class PlaceFinder(CompiledTables):
         self.nouns_after = {tuple(k.split()): v for k, v in self.shapes.place_nouns_after.items()}
         self.place_prepositions = set(self.shapes.place_prepositions)
         self.first_names = first_names()
+        self.demonyms = {w: code for w, code in demonyms().items() if " " not in w}
         self.capital_lasts = {c[-1] for c in self.capital_cues}
         self.cues_before = {p[-1] for p in self.cue_phrases} | self.capital_lasts | {"and"}
         self.cues_after = {noun[0] for noun in self.nouns_after} | {"and"}
@@ -96,6 +97,8 @@ class PlaceFinder(CompiledTables):
             taken.update(range(start, end))
         # "IOM Kenya", "Government of Kenya": the country inside an organization's name was found above too
         mentioned = Counter(c.attrs["country"] for c in found if c.attrs.get("country"))
+        # a nationality names its country too: "the Gambian capital of Banjul"
+        mentioned.update(self.demonyms[w] for w in set(table.words) if w in self.demonyms)
         found += self._dateline(doc, table, taken)
         found += self._shapes(table, taken, mentioned)
         found += self._cities(table, taken, mentioned)
