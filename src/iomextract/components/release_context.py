@@ -57,9 +57,11 @@ def release_office(doc: Doc) -> str | None:
 class ReleaseContext(CompiledTables):
     def __init__(self):
         self.descriptions: dict[tuple[str, ...], str] | None = None
+        self.openings: set[tuple[str, ...]] = set()  # "the migration", "the u.n.": where a description may start
 
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None):
         self.descriptions = descriptions(patterns_dir)
+        self.openings = {words[:2] for words in self.descriptions}
 
     def __call__(self, doc: Doc) -> Doc:
         if self.descriptions is None:  # made outside a pipeline (``main_organization``)
@@ -90,8 +92,7 @@ class ReleaseContext(CompiledTables):
     def _described(self, table) -> dict[int, str]:
         """Token -> organization, for the tokens of each description in the text."""
         found, lower, longest = {}, table.lower, max(map(len, self.descriptions), default=0)
-        openings = {words[:2] for words in self.descriptions}  # "the migration", "the u.n.": tried only there
-        for i in (i for i in range(len(lower) - 1) if (lower[i], lower[i + 1]) in openings):
+        for i in (i for i in range(len(lower) - 1) if (lower[i], lower[i + 1]) in self.openings):
             for size in range(min(longest, len(lower) - i), 1, -1):
                 org = self.descriptions.get(tuple(lower[i:i + size]))
                 if org is not None:
