@@ -13,6 +13,7 @@ organization's seat. ``ClaimBuilder`` mixes these in; it provides
 from __future__ import annotations
 
 from .components.release_context import release_office
+from .sentence_syntax import sole_country_after_in
 
 
 class CountryOffices:
@@ -54,19 +55,8 @@ class CountryOffices:
     def _operating_country(self, table, ents, acronym) -> str | None:
         """"IOM has operated in Afghanistan since 1992 and has 1,000 staff" -> "IOM Afghanistan": the one
         country of the sentence, after "in" and a word of working there."""
-        countries = [c for c in ents if c.label == "PLACE" and c.attrs.get("kind") == "country"]
-        if len({c.attrs.get("country") for c in countries}) != 1:
-            return None
-        place = countries[0]
-        i = place.start - 1
-        while i >= 0 and table.is_space[i]:
-            i -= 1
-        j = i - 1
-        while j >= 0 and table.is_space[j]:
-            j -= 1
-        if i < 0 or j < 0 or table.lower[i] != "in" or table.lower[j] not in self.operation_words:
-            return None
-        return f"{acronym} {table.span_text(place.start, place.end)}"
+        place = sole_country_after_in(table, ents, self.operation_words)
+        return f"{acronym} {table.span_text(place.start, place.end)}" if place else None
 
     def _city_mission(self, table, claim, ents, acronym) -> str | None:
         """"a field office in Mombasa" -> "IOM Kenya": the mission in the country of the office's city."""

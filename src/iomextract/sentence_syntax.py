@@ -92,13 +92,8 @@ class Discourse:
         country after "in" name its operation there ("IOM Mali"), which "the mission" then means."""
         if not self.main_acronym or not any(c.attrs.get("canonical") == self.main_org for c in sentence.of("ORG")):
             return None
-        countries = [c for c in sentence.of("PLACE") if c.attrs.get("kind") == "country"]
-        if len({c.attrs.get("country") for c in countries}) != 1:
-            return None  # "in Libya and Tunisia": no one operation
-        before = sentence.previous_word(countries[0].start)
-        if before is None or sentence.lower[before] != "in":
-            return None
-        return f"{self.main_acronym} {sentence.table.span_text(countries[0].start, countries[0].end)}"
+        place = sole_country_after_in(sentence.table, sentence.ents)
+        return f"{self.main_acronym} {sentence.table.span_text(place.start, place.end)}" if place else None
 
     def resolve(self) -> str | None:
         return self.previous or self.main_org
@@ -803,6 +798,30 @@ class Sentence:
                     continue
             break
         return places
+
+
+def sole_country_after_in(table: TokenTable, ents, words_before: set[str] | None = None):
+    """The one country a sentence names, when "in" stands right before it (and one of ``words_before`` before
+    that: "operated in Afghanistan"); None when it names none or several ("in Libya and Tunisia")."""
+    countries = [c for c in ents if c.label == "PLACE" and c.attrs.get("kind") == "country"]
+    if len({c.attrs.get("country") for c in countries}) != 1:
+        return None
+    place = countries[0]
+    before = _word_before(table, place.start)
+    if before is None or table.lower[before] != "in":
+        return None
+    if words_before is not None:
+        verb = _word_before(table, before)
+        if verb is None or table.lower[verb] not in words_before:
+            return None
+    return place
+
+
+def _word_before(table: TokenTable, i: int) -> int | None:
+    i -= 1
+    while i >= 0 and table.is_space[i]:
+        i -= 1
+    return i if i >= 0 else None
 
 
 def is_government(cand) -> bool:
